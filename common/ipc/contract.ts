@@ -1,0 +1,165 @@
+import { z } from 'zod';
+import {
+  Actor,
+  ActorKind,
+  AppInfo,
+  CaseDetail,
+  CasePatch,
+  CaseQuery,
+  CaseRow,
+  FieldDef,
+  FieldName,
+  FieldType,
+  FieldValue,
+  Id,
+  KbInfo,
+  KbPath,
+  LexicalJson,
+  RecentKb,
+  SelectOption,
+  Settings,
+  TableLayout,
+} from '../domain/schemas';
+import type { InvokeChannel, PushChannel } from './channels';
+
+const Empty = z.object({}).strict();
+const Ok = z.object({ ok: z.literal(true) });
+const Ids = z.object({ ids: z.array(Id).min(1).max(10_000) });
+const CaseName = z.string().trim().min(1, 'a case needs a title').max(500);
+const ActorName = z.string().trim().min(1, 'an actor needs a name').max(300);
+const Abbreviation = z.string().trim().max(40);
+const Role = z.string().trim().max(200);
+const TagName = z.string().trim().min(1).max(100);
+
+/** Result of a file dialog: `unsupported` where the host has no native dialogs (browser host). */
+const DialogResult = z.object({ path: z.string().nullable(), unsupported: z.boolean() });
+
+/**
+ * The one IPC contract: every channel's input and output schema. Inputs are parsed in
+ * `main/ipc/dispatch` before any handler runs; outputs are what handlers must return.
+ */
+export const contract = {
+  'app.info': { input: Empty, output: AppInfo },
+  'settings.get': { input: Empty, output: Settings },
+  'settings.set': {
+    input: z.object({ displayName: z.string().trim().min(1, 'a display name cannot be empty').max(100) }).strict(),
+    output: Settings,
+  },
+
+  'kb.current': { input: Empty, output: KbInfo.nullable() },
+  'kb.open': { input: z.object({ path: KbPath }).strict(), output: KbInfo },
+  'kb.create': {
+    input: z.object({ path: KbPath, sample: z.boolean().default(false) }).strict(),
+    output: KbInfo,
+  },
+  'kb.close': { input: Empty, output: Ok },
+  'kb.recent': { input: Empty, output: z.array(RecentKb) },
+  'dialog.openKb': { input: Empty, output: DialogResult },
+  'dialog.newKb': { input: Empty, output: DialogResult },
+
+  'cases.list': {
+    input: CaseQuery.extend({
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(100),
+    }).strict(),
+    output: z.object({ total: z.number(), offset: z.number(), rows: z.array(CaseRow) }),
+  },
+  'cases.get': { input: z.object({ id: Id }).strict(), output: CaseDetail },
+  'cases.create': {
+    input: z.object({ title: CaseName }).extend(CasePatch.omit({ title: true }).shape).strict(),
+    output: CaseDetail,
+  },
+  'cases.update': { input: z.object({ id: Id, patch: CasePatch.strict() }).strict(), output: CaseDetail },
+  'cases.setValue': {
+    input: z.object({ caseId: Id, fieldId: Id, value: FieldValue }).strict(),
+    output: CaseDetail,
+  },
+  'cases.setTags': {
+    input: z.object({ caseId: Id, tags: z.array(TagName).max(200) }).strict(),
+    output: CaseDetail,
+  },
+  'cases.trash': { input: Ids.strict(), output: z.object({ count: z.number() }) },
+  'cases.restore': { input: Ids.strict(), output: z.object({ count: z.number() }) },
+  'cases.purge': { input: Ids.strict(), output: z.object({ count: z.number() }) },
+
+  'notes.save': {
+    input: z.object({ caseId: Id, note: LexicalJson }).strict(),
+    output: z.object({ noteUpdatedAt: z.string(), noteText: z.string() }),
+  },
+
+  'fields.list': { input: Empty, output: z.array(FieldDef) },
+  'fields.create': {
+    input: z.object({ name: FieldName, type: FieldType, options: z.array(SelectOption).max(500).default([]) }).strict(),
+    output: FieldDef,
+  },
+  'fields.update': {
+    input: z.object({ id: Id, name: FieldName.optional(), options: z.array(SelectOption).max(500).optional() }).strict(),
+    output: FieldDef,
+  },
+  'fields.reorder': { input: z.object({ ids: z.array(Id).max(1000) }).strict(), output: z.array(FieldDef) },
+  'fields.delete': { input: z.object({ id: Id }).strict(), output: Ok },
+
+  'tags.list': { input: Empty, output: z.array(z.object({ name: z.string(), count: z.number() })) },
+
+  'actors.list': { input: z.object({ query: z.string().max(200).default('') }).strict(), output: z.array(Actor) },
+  'actors.create': {
+    input: z.object({ name: ActorName, abbreviation: Abbreviation.default(''), kind: ActorKind }).strict(),
+    output: Actor,
+  },
+  'actors.update': {
+    input: z
+      .object({ id: Id, name: ActorName.optional(), abbreviation: Abbreviation.optional(), kind: ActorKind.optional() })
+      .strict(),
+    output: Actor,
+  },
+  'cases.linkActor': {
+    input: z.object({ caseId: Id, actorId: Id, role: Role.default('') }).strict(),
+    output: CaseDetail,
+  },
+  'cases.updateActorLink': { input: z.object({ linkId: Id, role: Role }).strict(), output: CaseDetail },
+  'cases.unlinkActor': { input: z.object({ linkId: Id }).strict(), output: CaseDetail },
+
+  'views.get': { input: z.object({ table: z.enum(['cases']) }).strict(), output: TableLayout.nullable() },
+  'views.save': { input: z.object({ table: z.enum(['cases']), layout: TableLayout }).strict(), output: Ok },
+} as const satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>;
+
+// A channel named in channels.ts without a schema here (or the reverse) fails to compile.
+type MissingSchemas = Exclude<InvokeChannel, keyof typeof contract>;
+const _everyChannelHasSchemas: [MissingSchemas] extends [never] ? true : never = true;
+void _everyChannelHasSchemas;
+
+export type Contract = typeof contract;
+/** What a caller passes (defaults may be omitted). */
+export type ChannelInput<C extends InvokeChannel> = z.input<Contract[C]['input']>;
+/** What a handler receives, after parsing and defaults. */
+export type ParsedInput<C extends InvokeChannel> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends InvokeChannel> = z.output<Contract[C]['output']>;
+
+export const MENU_COMMANDS = ['kb.new', 'kb.open', 'kb.openRecent', 'kb.close', 'case.new', 'case.trash', 'view.trash', 'view.cases', 'fields.manage', 'find'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+/** Payloads of push events. */
+export const pushContract = {
+  'kb.changed': z.object({ kb: KbInfo.nullable() }),
+  'menu.command': z.object({ command: z.enum(MENU_COMMANDS), path: z.string().optional() }),
+} as const satisfies Record<PushChannel, z.ZodType>;
+export type PushPayload<P extends PushChannel> = z.output<(typeof pushContract)[P]>;
+
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'UNKNOWN_CHANNEL',
+  'NOT_FOUND',
+  'NO_KB',
+  'READ_ONLY',
+  'NOT_A_KB',
+  'TOO_NEW',
+  'ALREADY_EXISTS',
+  'CONFLICT',
+  'IO',
+  'UNSUPPORTED',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Every answer crosses the boundary as an envelope; handlers never throw across IPC. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };

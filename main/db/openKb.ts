@@ -1,0 +1,197 @@
+import { accessSync, closeSync, constants, existsSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { AppError } from '../../common/errors';
+import { latestSchemaVersion, migrate } from './migrations';
+
+/** `PRAGMA application_id` of every Casebook file: "CSBK". */
+export const APPLICATION_ID = 0x4353424b;
+export const MIN_SQLITE_VERSION = '3.51.3';
+export const KB_EXTENSION = '.casebook';
+
+export interface OpenedDb {
+  db: Database.Database;
+  path: string;
+  schemaVersion: number;
+  readOnly: boolean;
+  /** Why the file is open read-only, in words for a banner; null when writable. */
+  readOnlyReason: string | null;
+  /** Backup written before migrating an older file, if any. */
+  migrationBackup: string | null;
+}
+
+export interface OpenOptions {
+  /** Open read-only even when the file is writable. */
+  readOnly?: boolean;
+  /** Folder for the backup taken before a migration (default: beside the file). */
+  backupDir?: string;
+}
+
+interface Header {
+  applicationId: number;
+  userVersion: number;
+}
+
+/**
+ * Opens an existing knowledge base after checking, from the file's bytes alone, that it is ours:
+ * a 0-byte file, a file that is not SQLite, or another application's SQLite database is refused
+ * and left exactly as it was. A file from a newer Casebook opens read-only. An older one is
+ * backed up, then migrated.
+ */
+export function openKb(path: string, options: OpenOptions = {}): OpenedDb {
+  const name = basename(path);
+  const header = readHeader(path);
+  const latest = latestSchemaVersion();
+
+  let readOnlyReason: string | null = options.readOnly ? 'opened read-only' : null;
+  if (header.userVersion > latest) {
+    readOnlyReason =
+      `“${name}” was written by a newer Casebook (schema version ${header.userVersion}; ` +
+      `this version knows up to ${latest}). It is open read-only: update Casebook to edit it.`;
+  } else if (!isWritable(path)) {
+    readOnlyReason = `“${name}” is a read-only file; changes cannot be saved.`;
+  } else if (!isWritable(dirname(path))) {
+    readOnlyReason = `The folder of “${name}” is not writable, so changes cannot be saved safely.`;
+  }
+  const readOnly = readOnlyReason !== null;
+
+  const db = new Database(path, { fileMustExist: true, readonly: readOnly });
+  try {
+    configureConnection(db, { readOnly });
+    let migrationBackup: string | null = null;
+    if (!readOnly && header.userVersion < latest) {
+      if (header.userVersion > 0) migrationBackup = backupBeforeMigration(db, path, header.userVersion, options.backupDir);
+      migrate(db);
+    }
+    const schemaVersion = db.pragma('user_version', { simple: true }) as number;
+    return { db, path, schemaVersion, readOnly, readOnlyReason, migrationBackup };
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+/**
+ * Creates a new, empty knowledge base at `path` (which must not exist). The file is built under a
+ * temporary name and renamed into place, so a failure never leaves a half-made file behind.
+ * `seed` runs inside the creation, before the rename (used for the sample knowledge base).
+ */
+export function createKb(path: string, seed?: (db: Database.Database) => void): void {
+  if (existsSync(path)) {
+    throw new AppError('ALREADY_EXISTS', `“${basename(path)}” already exists; choose another name or open it.`);
+  }
+  if (!existsSync(dirname(path))) {
+    throw new AppError('IO', `The folder “${dirname(path)}” does not exist.`);
+  }
+  const temp = join(dirname(path), `.${basename(path)}.creating-${process.pid}`);
+  const db = new Database(temp);
+  try {
+    configureConnection(db, { readOnly: false });
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    migrate(db);
+    seed?.(db);
+    db.close();
+    renameSync(temp, path);
+  } catch (e) {
+    if (db.open) db.close();
+    rmSync(temp, { force: true });
+    rmSync(`${temp}-journal`, { force: true });
+    throw e;
+  }
+}
+
+/**
+ * Per-connection settings. Rollback-journal mode (DELETE) keeps the `.casebook` file complete by
+ * itself whenever no write is in progress, so a colleague who copies just that file after a save
+ * gets the save; synchronous=FULL makes an acknowledged save survive a crash or power loss.
+ */
+export function configureConnection(db: Database.Database, { readOnly }: { readOnly: boolean }): void {
+  const version = (db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
+  if (compareVersions(version, MIN_SQLITE_VERSION) < 0) {
+    throw new AppError(
+      'INTERNAL',
+      `This build links SQLite ${version}; Casebook needs ${MIN_SQLITE_VERSION} or newer (earlier versions can corrupt files).`,
+    );
+  }
+  db.pragma('trusted_schema = OFF');
+  db.pragma('foreign_keys = ON');
+  db.pragma('cell_size_check = ON');
+  db.pragma('busy_timeout = 5000');
+  if (!readOnly) {
+    db.pragma('journal_mode = DELETE');
+    db.pragma('synchronous = FULL');
+  }
+}
+
+function readHeader(path: string): Header {
+  const name = basename(path);
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) throw new AppError('NOT_A_KB', `“${name}” is a folder, not a Casebook file.`);
+    size = st.size;
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new AppError('NOT_FOUND', `“${path}” does not exist.`);
+    throw new AppError('IO', `Cannot read “${name}”: ${(e as Error).message}`);
+  }
+  if (size === 0) {
+    throw new AppError('NOT_A_KB', `“${name}” is empty (0 bytes), so it is not a Casebook knowledge base. It was left unchanged.`);
+  }
+  const bytes = Buffer.alloc(100);
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    throw new AppError('IO', `Cannot read “${name}”: ${(e as Error).message}`);
+  }
+  let read: number;
+  try {
+    read = readSync(fd, bytes, 0, 100, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (read < 100 || bytes.toString('latin1', 0, 16) !== 'SQLite format 3\0') {
+    throw new AppError('NOT_A_KB', `“${name}” is not a Casebook knowledge base (it is not a SQLite database). It was left unchanged.`);
+  }
+  const applicationId = bytes.readUInt32BE(68);
+  const userVersion = bytes.readUInt32BE(60);
+  if (applicationId !== APPLICATION_ID) {
+    throw new AppError(
+      'NOT_A_KB',
+      `“${name}” is a SQLite database of another application (application id 0x${applicationId.toString(16).padStart(8, '0')}), not a Casebook knowledge base. It was left unchanged.`,
+    );
+  }
+  return { applicationId, userVersion };
+}
+
+function backupBeforeMigration(db: Database.Database, path: string, fromVersion: number, backupDir?: string): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const dest = join(backupDir ?? dirname(path), `${basename(path, KB_EXTENSION)}.before-v${latestSchemaVersion()}-from-v${fromVersion}.${stamp}${KB_EXTENSION}`);
+  db.prepare('VACUUM INTO ?').run(dest);
+  return dest;
+}
+
+/**
+ * Writable for us and not marked read-only by the user. The mode bits are checked too because
+ * root (CI, containers) passes access(W_OK) even on a file whose owner made it read-only.
+ */
+function isWritable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return process.platform === 'win32' || (statSync(path).mode & 0o222) !== 0;
+  } catch {
+    return false;
+  }
+}
+
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}

@@ -1,0 +1,4 @@
+import type { WriteContext } from '../store/kbSession';
+
+// PLACEHOLDER — replaced by the sample knowledge base writer.
+export function writeSampleKb(_ctx: WriteContext): void {}
