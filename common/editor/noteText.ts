@@ -12,7 +12,7 @@ export function noteToPlainText(note: LexicalJson | null): string {
   return blocks.join('\n').replace(/\n{3,}/g, '\n\n').trim();
 }
 
-const BLOCK_TYPES = new Set(['paragraph', 'heading', 'quote', 'listitem', 'code', 'list']);
+const BLOCK_TYPES = new Set(['paragraph', 'heading', 'quote', 'code']);
 
 function collectBlocks(node: unknown, out: string[]): void {
   if (!isObject(node)) return;
@@ -20,10 +20,27 @@ function collectBlocks(node: unknown, out: string[]): void {
   for (const child of children) {
     if (!isObject(child)) continue;
     if (child.type === 'list') collectBlocks(child, out);
+    else if (child.type === 'listitem') collectListItem(child, out);
     else if (BLOCK_TYPES.has(String(child.type))) out.push(inlineText(child));
     else if (Array.isArray(child.children)) collectBlocks(child, out);
     else out.push(inlineText(child));
   }
+}
+
+/** A list item is one line; a nested list inside it (Lexical wraps those in their own item) adds lines. */
+function collectListItem(item: Record<string, unknown>, out: string[]): void {
+  let line = '';
+  const flush = () => {
+    if (line) out.push(line);
+    line = '';
+  };
+  for (const c of Array.isArray(item.children) ? item.children : []) {
+    if (isObject(c) && c.type === 'list') {
+      flush();
+      collectBlocks(c, out);
+    } else line += inlineText(c);
+  }
+  flush();
 }
 
 function inlineText(node: unknown): string {
@@ -32,17 +49,7 @@ function inlineText(node: unknown): string {
   if (node.type === 'tab') return '\t';
   if (typeof node.text === 'string') return node.text;
   if (!Array.isArray(node.children)) return '';
-  if (node.type === 'listitem') {
-    return node.children
-      .map((c) => (isObject(c) && c.type === 'list' ? '\n' + listText(c) : inlineText(c)))
-      .join('');
-  }
   return node.children.map(inlineText).join('');
-}
-
-function listText(list: Record<string, unknown>): string {
-  const items = Array.isArray(list.children) ? list.children : [];
-  return items.map(inlineText).join('\n');
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

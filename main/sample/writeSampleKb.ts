@@ -1,4 +1,8 @@
 import type { WriteContext } from '../store/kbSession';
+import { writeKbData } from '../store/writeKbData';
+import { SAMPLE_KB } from './sampleData';
 
-// PLACEHOLDER — replaced by the sample knowledge base writer.
-export function writeSampleKb(_ctx: WriteContext): void {}
+/** Fills a new knowledge base with the sample cases, so a first-time user sees a working KB. */
+export function writeSampleKb(ctx: WriteContext): void {
+  writeKbData(ctx, SAMPLE_KB);
+}
