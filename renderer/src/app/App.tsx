@@ -1,0 +1,203 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { MenuCommand } from '../../../common/ipc/contract';
+import { CasesView } from '../features/cases/CasesView';
+import { FieldsDialog } from '../features/fields/FieldsDialog';
+import { FieldsProvider } from '../features/fields/FieldsContext';
+import { ShortcutsDialog } from '../features/help/ShortcutsDialog';
+import { KbPathDialog } from '../features/kb/KbPathDialog';
+import { StartScreen } from '../features/kb/StartScreen';
+import { TrashView } from '../features/trash/TrashView';
+import { MenuBar, type MenuDef } from '../ui/MenuBar';
+import { useToasts } from '../ui/Toasts';
+import { CommandBus } from './commandBus';
+import { useClient, usePlatform } from './PlatformContext';
+import { useKb } from './useKb';
+
+type View = 'cases' | 'trash';
+
+/**
+ * The shell: menus (in-app in the browser host, native in Electron, both ending in `runCommand`),
+ * the start screen or the open knowledge base's views, and the app-wide dialogs.
+ */
+export function App() {
+  const platform = usePlatform();
+  const client = useClient();
+  const toasts = useToasts();
+  const kbState = useKb();
+  const { kb, recent } = kbState;
+  const [view, setView] = useState<View>('cases');
+  const [kbDialog, setKbDialog] = useState<'new' | 'open' | null>(null);
+  const [fieldsOpen, setFieldsOpen] = useState(false);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const commands = useMemo(() => new CommandBus(), []);
+
+  useEffect(() => {
+    document.title = kb ? `${kb.name} — Casebook` : 'Casebook';
+  }, [kb]);
+
+  useEffect(() => setView('cases'), [kb?.path]);
+
+  const runCommand = useCallback(
+    async (command: MenuCommand, path?: string) => {
+      try {
+        switch (command) {
+          case 'kb.new': {
+            const picked = await client.call('dialog.newKb', {});
+            if (picked.unsupported) setKbDialog('new');
+            else if (picked.path) await kbState.create(picked.path, false);
+            break;
+          }
+          case 'kb.open': {
+            const picked = await client.call('dialog.openKb', {});
+            if (picked.unsupported) setKbDialog('open');
+            else if (picked.path) await kbState.open(picked.path);
+            break;
+          }
+          case 'kb.openRecent':
+            if (path) await kbState.open(path);
+            break;
+          case 'kb.close':
+            await kbState.close();
+            break;
+          case 'view.cases':
+            setView('cases');
+            break;
+          case 'view.trash':
+            if (kb) setView('trash');
+            break;
+          case 'fields.manage':
+            if (kb) setFieldsOpen(true);
+            break;
+          case 'case.new':
+          case 'case.trash':
+          case 'find':
+            if (!kb) break;
+            setView('cases');
+            // Let the cases view mount first if we just switched to it.
+            window.setTimeout(() => commands.emit(command), 0);
+            break;
+        }
+      } catch (e) {
+        toasts.fail(e);
+      }
+    },
+    [client, commands, kb, kbState, toasts],
+  );
+
+  const runRef = useRef(runCommand);
+  runRef.current = runCommand;
+
+  useEffect(() => client.on('menu.command', ({ command, path }) => void runRef.current(command, path)), [client]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      if (document.querySelector('[aria-modal="true"]')) return;
+      const key = e.key.toLowerCase();
+      if (key === 'n' && !e.shiftKey) {
+        e.preventDefault();
+        void runRef.current('case.new');
+      } else if (key === 'f' && !e.shiftKey) {
+        e.preventDefault();
+        void runRef.current('find');
+      } else if (key === '/') {
+        e.preventDefault();
+        setShortcutsOpen(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const menus: MenuDef[] = [
+    {
+      label: 'File',
+      items: [
+        { label: 'New…', onSelect: () => void runCommand('kb.new') },
+        { label: 'Open…', onSelect: () => void runCommand('kb.open') },
+        {
+          label: 'Open Recent',
+          submenu: recent.length
+            ? recent.map((r) => ({ label: r.name, disabled: !r.exists, onSelect: () => void runCommand('kb.openRecent', r.path) }))
+            : [{ label: 'No recent files', disabled: true, onSelect: () => undefined }],
+        },
+        { separator: true },
+        { label: 'Close', disabled: !kb, onSelect: () => void runCommand('kb.close') },
+      ],
+    },
+    {
+      label: 'Case',
+      items: [
+        { label: 'New case', shortcut: 'Ctrl+N', disabled: !kb || kb.readOnly, onSelect: () => void runCommand('case.new') },
+        { label: 'Move to Trash', shortcut: 'Del', disabled: !kb || kb.readOnly, onSelect: () => void runCommand('case.trash') },
+        { label: 'Find', shortcut: 'Ctrl+F', disabled: !kb, onSelect: () => void runCommand('find') },
+      ],
+    },
+    {
+      label: 'View',
+      items: [
+        { label: 'Cases', disabled: !kb, onSelect: () => void runCommand('view.cases') },
+        { label: 'Trash', disabled: !kb, onSelect: () => void runCommand('view.trash') },
+        { separator: true },
+        { label: 'Fields…', disabled: !kb, onSelect: () => void runCommand('fields.manage') },
+      ],
+    },
+    { label: 'Help', items: [{ label: 'Keyboard shortcuts', shortcut: 'Ctrl+/', onSelect: () => setShortcutsOpen(true) }] },
+  ];
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        {platform.kind === 'browser' && <MenuBar menus={menus} />}
+        <span className="app-title">{kb ? kb.name : 'Casebook'}</span>
+        {kb && (
+          <nav className="view-tabs" aria-label="Views">
+            <button type="button" aria-pressed={view === 'cases'} onClick={() => setView('cases')}>
+              Cases
+            </button>
+            <button type="button" aria-pressed={view === 'trash'} onClick={() => setView('trash')}>
+              Trash{kb.counts.trashed > 0 ? ` (${kb.counts.trashed})` : ''}
+            </button>
+            <button type="button" onClick={() => setFieldsOpen(true)}>
+              Fields…
+            </button>
+          </nav>
+        )}
+      </header>
+      {kb?.readOnly && (
+        <div className="banner" role="status">
+          <strong>Read-only.</strong> {kb.readOnlyReason ?? 'This knowledge base cannot be changed.'}
+        </div>
+      )}
+      {kb === undefined ? null : kb === null ? (
+        <StartScreen
+          recent={recent}
+          onNew={() => void runCommand('kb.new')}
+          onOpen={() => void runCommand('kb.open')}
+          onOpenRecent={(path) => void runCommand('kb.openRecent', path)}
+        />
+      ) : (
+        <FieldsProvider key={kb.path} kbPath={kb.path}>
+          {view === 'cases' ? (
+            <CasesView readOnly={kb.readOnly} commands={commands} />
+          ) : (
+            <TrashView readOnly={kb.readOnly} onBack={() => setView('cases')} />
+          )}
+          {fieldsOpen && <FieldsDialog readOnly={kb.readOnly} onClose={() => setFieldsOpen(false)} />}
+        </FieldsProvider>
+      )}
+      {kbDialog && (
+        <KbPathDialog
+          mode={kbDialog}
+          onClose={() => setKbDialog(null)}
+          onSubmit={async (path, sample) => {
+            if (kbDialog === 'new') await kbState.create(path, sample);
+            else await kbState.open(path);
+            setKbDialog(null);
+          }}
+        />
+      )}
+      {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { Dialog } from '../../ui/Dialog';
+
+const SHORTCUTS: [string, string][] = [
+  ['Ctrl+N', 'New case'],
+  ['Ctrl+F', 'Search cases'],
+  ['↑ / ↓', 'Move between cases'],
+  ['Home / End', 'First / last case'],
+  ['Page Up / Page Down', 'Move a page at a time'],
+  ['Shift+↑ / Shift+↓, Shift-click', 'Extend the selection'],
+  ['Ctrl-click, Ctrl+Space', 'Add or remove a case from the selection'],
+  ['Ctrl+A', 'Select all cases'],
+  ['Enter', 'Open the case and edit its title'],
+  ['Delete', 'Move the selected cases to the Trash'],
+  ['Shift-click a column header', 'Add a secondary sort'],
+  ['← / → on a column edge', 'Resize the column'],
+  ['Escape', 'Close a dialog or menu; undo typing in a field'],
+  ['Ctrl+/', 'This list'],
+];
+
+/** Help ▸ Keyboard shortcuts. */
+export function ShortcutsDialog({ onClose }: { onClose(): void }) {
+  return (
+    <Dialog title="Keyboard shortcuts" onClose={onClose}>
+      <table className="shortcuts">
+        <tbody>
+          {SHORTCUTS.map(([keys, what]) => (
+            <tr key={keys}>
+              <th scope="row">
+                <kbd>{keys}</kbd>
+              </th>
+              <td>{what}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Dialog>
+  );
+}
