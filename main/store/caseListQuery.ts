@@ -53,7 +53,8 @@ export function createCaseListQuery(db: Database.Database, getField: (id: string
     return stmt;
   };
 
-  return function listCaseIds(query: CaseQuery & { offset: number; limit: number }): CaseListPage {
+  /** The SQL of a query: its WHERE, its joins and ORDER BY, and their parameters. */
+  function build(query: CaseQuery) {
     const params: Params = {};
     let n = 0;
     const param = (value: string | number): string => {
@@ -83,14 +84,45 @@ export function createCaseListQuery(db: Database.Database, getField: (id: string
     const last = query.sort[query.sort.length - 1];
     order.push(last?.column === 'title' && last.desc ? 'c.id DESC' : 'c.id');
 
-    const whereSql = where.join(' AND ');
+    return { whereSql: where.join(' AND '), joinSql: joins.join(' '), orderSql: order.join(', '), params };
+  }
+
+  function page(query: CaseQuery & { offset: number; limit: number }): CaseListPage {
+    const { whereSql, joinSql, orderSql, params } = build(query);
     const total = (prepare(`SELECT count(*) AS n FROM cases c WHERE ${whereSql}`).get(params) as { n: number }).n;
-    const rows = prepare(
-      `SELECT c.id AS id FROM cases c ${joins.join(' ')} WHERE ${whereSql} ORDER BY ${order.join(', ')} LIMIT @limit OFFSET @offset`,
-    ).all({ ...params, limit: query.limit, offset: query.offset }) as { id: string }[];
-    return { total, ids: rows.map((r) => r.id) };
+    const rows = prepare(`SELECT c.id AS id FROM cases c ${joinSql} WHERE ${whereSql} ORDER BY ${orderSql} LIMIT @limit OFFSET @offset`)
+      .pluck()
+      .all({ ...params, limit: query.limit, offset: query.offset }) as string[];
+    return { total, ids: rows };
+  }
+
+  function allIds(query: CaseQuery): string[] {
+    const { whereSql, joinSql, orderSql, params } = build(query);
+    return prepare(`SELECT c.id AS id FROM cases c ${joinSql} WHERE ${whereSql} ORDER BY ${orderSql}`).pluck().all(params) as string[];
+  }
+
+  // The ordered ids of the last query, valid while nothing has written to the file: this
+  // connection's total_changes() and SQLite's data_version (commits by other connections, such as
+  // the CLI) both stay the same. Scrolling then slices it instead of sorting every row again for
+  // each window, which is what a sort on a user field or a filtered list would otherwise cost.
+  const versionStmt = db.prepare('SELECT total_changes() AS changes');
+  const version = () => `${versionStmt.pluck().get() as number}:${db.pragma('data_version', { simple: true }) as number}`;
+  let snapshot: { key: string; version: string; ids: string[] } | null = null;
+
+  return function listCaseIds(query: CaseQuery & { offset: number; limit: number }): CaseListPage {
+    const key = JSON.stringify([query.search, query.filters, query.sort, query.trash]);
+    const now = version();
+    if (snapshot?.key === key && snapshot.version === now) {
+      return { total: snapshot.ids.length, ids: snapshot.ids.slice(query.offset, query.offset + query.limit) };
+    }
+    // The first page of a new query is answered with LIMIT (fast when an index gives the order);
+    // a later window of the same query takes the whole ordered id list once.
+    if (query.offset === 0) return page(query);
+    snapshot = { key, version: now, ids: allIds(query) };
+    return { total: snapshot.ids.length, ids: snapshot.ids.slice(query.offset, query.offset + query.limit) };
   };
 }
+
 
 function likePattern(value: string): string {
   return `%${value.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
@@ -121,7 +153,7 @@ function filterSql(
     if (f.op === 'notEmpty') return `coalesce(${plain.sql}, '') <> ''`;
     let value = String(requireValue(f, where));
     if (f.column === 'status') value = statusKey(value);
-    const collate = plain.nocase || f.column === 'status' ? ' COLLATE NOCASE' : '';
+    const collate = plain.nocase ? ' COLLATE NOCASE' : '';
     switch (f.op) {
       case 'contains':
         return `${plain.sql} LIKE ${param(likePattern(value))} ESCAPE '\\'`;

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../common/ipc/contract';
 import { appWithKb, buildActor, buildCase, buildField, buildNote, titles } from './support/builders';
@@ -48,6 +49,23 @@ describe('cases.list', () => {
     const byTags = await app.call('cases.list', { sort: [{ column: 'tags', desc: false }] });
     // “maritime, piracy” sorts before “peacekeeping”; cases without tags come last.
     expect(titles(byTags).slice(0, 2)).toEqual(['Somalia piracy', 'darfur hybrid mission']);
+  });
+
+  it('keeps later windows of a query in step with edits, here and from another connection', async () => {
+    const { app, deaths } = await seeded();
+    const sort = [{ column: `field:${deaths.id}`, desc: true }];
+    // A window past the first is served from the query's ordered ids; an edit must not leave it stale.
+    expect(titles(await app.call('cases.list', { sort, limit: 2, offset: 2 }))).toEqual(['Aceh peace process', 'Bosnia arms embargo']);
+    const aceh = (await app.call('cases.list', { search: 'Aceh' })).rows[0]!;
+    await app.call('cases.setValue', { caseId: aceh.id, fieldId: deaths.id, value: 5000 });
+    expect(titles(await app.call('cases.list', { sort, limit: 2, offset: 2 }))).toEqual(['Somalia piracy', 'Bosnia arms embargo']);
+
+    const other = new Database(app.path);
+    other.prepare('UPDATE cases SET trashed_at = ? WHERE title = ?').run(new Date().toISOString(), 'Bosnia arms embargo');
+    other.close();
+    const after = await app.call('cases.list', { sort, limit: 2, offset: 2 });
+    expect(after.total).toBe(4);
+    expect(titles(after)).toEqual(['Somalia piracy', 'Cyprus buffer zone']);
   });
 
   it('pages with offset and limit and reports the total of the whole result', async () => {
