@@ -18,6 +18,7 @@ export default defineConfig({
           name: 'dom',
           environment: 'jsdom',
           include: ['tests/dom/**/*.test.{ts,tsx}'],
+          setupFiles: ['tests/dom/setup.ts'],
           testTimeout: 30_000,
         },
       },

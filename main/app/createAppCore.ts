@@ -36,6 +36,8 @@ export interface AppCore {
   reopenLast(): boolean;
   current(): KbInfo | null;
   close(): void;
+  /** Closes the open knowledge base as the app exits, still remembering it to reopen next start. */
+  shutdown(): void;
 }
 
 /**
@@ -137,6 +139,10 @@ export function createAppCore({ userDataDir, ports }: AppCoreOptions): AppCore {
     },
     current: info,
     close,
+    shutdown() {
+      session?.close();
+      session = null;
+    },
   };
 }
 

@@ -27,6 +27,16 @@ export interface OpenOptions {
   backupDir?: string;
 }
 
+let sqliteNativeBinding: string | undefined;
+
+/**
+ * The Electron host points better-sqlite3 at a copy built for Electron's ABI (DESIGN §3); tests,
+ * the CLI and the browser host never call this and load the default Node build.
+ */
+export function setSqliteNativeBinding(path: string | undefined): void {
+  sqliteNativeBinding = path;
+}
+
 interface Header {
   applicationId: number;
   userVersion: number;
@@ -55,7 +65,7 @@ export function openKb(path: string, options: OpenOptions = {}): OpenedDb {
   }
   const readOnly = readOnlyReason !== null;
 
-  const db = new Database(path, { fileMustExist: true, readonly: readOnly });
+  const db = new Database(path, { fileMustExist: true, readonly: readOnly, nativeBinding: sqliteNativeBinding });
   try {
     configureConnection(db, { readOnly });
     let migrationBackup: string | null = null;
@@ -84,7 +94,7 @@ export function createKb(path: string, seed?: (db: Database.Database) => void): 
     throw new AppError('IO', `The folder “${dirname(path)}” does not exist.`);
   }
   const temp = join(dirname(path), `.${basename(path)}.creating-${process.pid}`);
-  const db = new Database(temp);
+  const db = new Database(temp, { nativeBinding: sqliteNativeBinding });
   try {
     configureConnection(db, { readOnly: false });
     db.pragma(`application_id = ${APPLICATION_ID}`);
