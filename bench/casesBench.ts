@@ -64,7 +64,11 @@ function rawStatements(db: Database.Database, troopsField: string) {
        ORDER BY c.title COLLATE NOCASE, c.id LIMIT 100) AS c`,
     ),
     countFiltered: db.prepare(`SELECT count(*) AS n FROM cases c WHERE ${LIVE} AND c.region LIKE '%Africa%' AND c.status = 'complete'`),
-    saveNote: db.prepare(`UPDATE cases SET note_json = ?, note_text = ?, note_updated_at = ?, updated_at = ?, updated_by = ? WHERE id = ?`),
+    saveNote: db.prepare(
+      `INSERT INTO case_notes (case_id, note_json, note_text, created_at, updated_at, updated_by) VALUES (@id, @json, @text, @now, @now, 'bench')
+       ON CONFLICT (case_id) DO UPDATE SET note_json = excluded.note_json, note_text = excluded.note_text, updated_at = excluded.updated_at`,
+    ),
+    touchCase: db.prepare(`UPDATE cases SET updated_at = ?, updated_by = ? WHERE id = ?`),
     ftsDelete: db.prepare(`DELETE FROM cases_fts WHERE rowid = ?`),
     ftsInsert: db.prepare(`INSERT INTO cases_fts (rowid, title, summary, fields, note) VALUES (?, ?, ?, '', ?)`),
     caseRow: db.prepare(`SELECT fts_rowid, title, summary FROM cases WHERE id = ?`),
@@ -149,7 +153,8 @@ async function benchSize(n: number): Promise<void> {
   const rawSaveTx = raw.transaction((json: string, text: string) => {
     const c = st.caseRow.get(first) as { fts_rowid: number; title: string; summary: string };
     const now = new Date().toISOString();
-    st.saveNote.run(json, text, now, now, 'bench', first);
+    st.saveNote.run({ id: first, json, text, now });
+    st.touchCase.run(now, 'bench', first);
     st.ftsDelete.run(c.fts_rowid);
     st.ftsInsert.run(c.fts_rowid, c.title, c.summary, text);
   });

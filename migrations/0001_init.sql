@@ -2,6 +2,7 @@
 -- Every synced table has: a UUIDv7 text id, created_at (ISO), updated_at (hybrid logical clock,
 -- see common/hlc.ts), updated_by (person/device), deleted_at (tombstone: rows are never
 -- hard-deleted once they may have been shared, so deletions can travel in a merge).
+-- `<table>_by_updated_at` indexes serve the clock at open and "changed since" queries of merges.
 
 -- Settings of this knowledge base (citation style, locale …), one row per key.
 CREATE TABLE kb_settings (
@@ -22,9 +23,6 @@ CREATE TABLE cases (
   period_end TEXT CHECK (period_end IS NULL OR period_end GLOB '[0-9][0-9][0-9][0-9]*'),
   region TEXT NOT NULL DEFAULT '',
   status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'in_progress', 'complete')),
-  note_json TEXT,
-  note_text TEXT NOT NULL DEFAULT '',
-  note_updated_at TEXT,
   trashed_at TEXT,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
@@ -40,6 +38,20 @@ CREATE INDEX cases_by_created_at ON cases (created_at);
 CREATE INDEX cases_by_updated_at ON cases (updated_at);
 CREATE INDEX cases_by_trashed_at_deleted_at ON cases (trashed_at, deleted_at);
 
+-- The note of a case (Lexical JSON and its derived plain text), one row per case, keyed by the
+-- case's id. Kept out of `cases` so that scanning, sorting and filtering cases never reads note
+-- bodies, and so that a note and the case's fields change (and merge) independently.
+CREATE TABLE case_notes (
+  case_id TEXT PRIMARY KEY REFERENCES cases (id),
+  note_json TEXT NOT NULL CHECK (json_valid(note_json)),
+  note_text TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL,
+  deleted_at TEXT
+) STRICT;
+CREATE INDEX case_notes_by_updated_at ON case_notes (updated_at);
+
 -- User-defined fields. options: JSON array of strings (select types).
 CREATE TABLE fields (
   id TEXT PRIMARY KEY,
@@ -52,6 +64,7 @@ CREATE TABLE fields (
   updated_by TEXT NOT NULL,
   deleted_at TEXT
 ) STRICT;
+CREATE INDEX fields_by_updated_at ON fields (updated_at);
 CREATE INDEX fields_by_position ON fields (position);
 
 -- One value of one field for one case. value: JSON (string, number, boolean, array of strings).
@@ -69,6 +82,7 @@ CREATE TABLE case_values (
   deleted_at TEXT,
   UNIQUE (case_id, field_id)
 ) STRICT;
+CREATE INDEX case_values_by_updated_at ON case_values (updated_at);
 CREATE INDEX case_values_by_field_id_sort_text ON case_values (field_id, sort_text COLLATE NOCASE);
 CREATE INDEX case_values_by_field_id_sort_num ON case_values (field_id, sort_num);
 
@@ -80,6 +94,7 @@ CREATE TABLE tags (
   updated_by TEXT NOT NULL,
   deleted_at TEXT
 ) STRICT;
+CREATE INDEX tags_by_updated_at ON tags (updated_at);
 CREATE UNIQUE INDEX tags_by_name ON tags (name COLLATE NOCASE) WHERE deleted_at IS NULL;
 
 CREATE TABLE case_tags (
@@ -91,6 +106,7 @@ CREATE TABLE case_tags (
   updated_by TEXT NOT NULL,
   deleted_at TEXT
 ) STRICT;
+CREATE INDEX case_tags_by_updated_at ON case_tags (updated_at);
 CREATE UNIQUE INDEX case_tags_by_case_id_tag_id ON case_tags (case_id, tag_id) WHERE deleted_at IS NULL;
 CREATE INDEX case_tags_by_tag_id ON case_tags (tag_id);
 
@@ -105,6 +121,7 @@ CREATE TABLE actors (
   updated_by TEXT NOT NULL,
   deleted_at TEXT
 ) STRICT;
+CREATE INDEX actors_by_updated_at ON actors (updated_at);
 CREATE INDEX actors_by_name ON actors (name COLLATE NOCASE);
 
 CREATE TABLE case_actors (
@@ -118,6 +135,7 @@ CREATE TABLE case_actors (
   updated_by TEXT NOT NULL,
   deleted_at TEXT
 ) STRICT;
+CREATE INDEX case_actors_by_updated_at ON case_actors (updated_at);
 CREATE INDEX case_actors_by_case_id ON case_actors (case_id);
 CREATE INDEX case_actors_by_actor_id ON case_actors (actor_id);
 
@@ -152,6 +170,7 @@ CREATE TABLE citations (
   updated_by TEXT NOT NULL,
   deleted_at TEXT
 ) STRICT;
+CREATE INDEX citations_by_updated_at ON citations (updated_at);
 CREATE INDEX citations_by_case_id ON citations (case_id);
 CREATE INDEX citations_by_source_id ON citations (source_id);
 
@@ -165,6 +184,7 @@ CREATE TABLE case_links (
   updated_by TEXT NOT NULL,
   deleted_at TEXT
 ) STRICT;
+CREATE INDEX case_links_by_updated_at ON case_links (updated_at);
 CREATE INDEX case_links_by_from_case_id ON case_links (from_case_id);
 CREATE INDEX case_links_by_to_case_id ON case_links (to_case_id);
 
@@ -179,6 +199,7 @@ CREATE TABLE saved_views (
   updated_by TEXT NOT NULL,
   deleted_at TEXT
 ) STRICT;
+CREATE INDEX saved_views_by_updated_at ON saved_views (updated_at);
 CREATE UNIQUE INDEX saved_views_by_table_name_name ON saved_views (table_name, name) WHERE deleted_at IS NULL;
 
 -- Full-text index of cases; rows are written by the store (casesRepository.reindex) in the same

@@ -33,13 +33,13 @@ export interface FtsDocument {
 /** Column list shared with the list query, which selects the same shape. */
 export const CASE_COLUMNS = `c.id AS id, c.fts_rowid AS ftsRowid, c.title AS title, c.summary AS summary,
   c.period_start AS periodStart, c.period_end AS periodEnd, c.region AS region, c.status AS status,
-  c.note_json AS noteJson, c.note_text AS noteText, c.note_updated_at AS noteUpdatedAt, c.trashed_at AS trashedAt,
+  n.note_json AS noteJson, coalesce(n.note_text, '') AS noteText, n.updated_at AS noteUpdatedAt, c.trashed_at AS trashedAt,
   c.created_at AS createdAt, c.updated_at AS updatedAt, c.updated_by AS updatedBy`;
 
 /** Row columns without the note body, for table pages. */
 export const CASE_ROW_COLUMNS = `c.id AS id, c.fts_rowid AS ftsRowid, c.title AS title, c.summary AS summary,
   c.period_start AS periodStart, c.period_end AS periodEnd, c.region AS region, c.status AS status,
-  NULL AS noteJson, '' AS noteText, c.note_updated_at AS noteUpdatedAt, c.trashed_at AS trashedAt,
+  NULL AS noteJson, '' AS noteText, NULL AS noteUpdatedAt, c.trashed_at AS trashedAt,
   c.created_at AS createdAt, c.updated_at AS updatedAt, c.updated_by AS updatedBy`;
 
 /**
@@ -47,7 +47,10 @@ export const CASE_ROW_COLUMNS = `c.id AS id, c.fts_rowid AS ftsRowid, c.title AS
  * is written by the service in the same transaction as every change that affects its text.
  */
 export function createCasesRepository(db: Database.Database) {
-  const get = db.prepare<[string], CaseRecord>(`SELECT ${CASE_COLUMNS} FROM cases c WHERE c.id = ? AND c.deleted_at IS NULL`);
+  const get = db.prepare<[string], CaseRecord>(
+    `SELECT ${CASE_COLUMNS} FROM cases c LEFT JOIN case_notes n ON n.case_id = c.id AND n.deleted_at IS NULL
+     WHERE c.id = ? AND c.deleted_at IS NULL`,
+  );
   const byIds = db.prepare<[string], CaseRecord>(
     `SELECT ${CASE_ROW_COLUMNS} FROM cases c WHERE c.id IN (SELECT value FROM json_each(?)) AND c.deleted_at IS NULL`,
   );
@@ -61,8 +64,13 @@ export function createCasesRepository(db: Database.Database) {
        region = @region, status = @status, updated_at = @updatedAt, updated_by = @updatedBy WHERE id = @id`,
   );
   const setNote = db.prepare(
-    `UPDATE cases SET note_json = @noteJson, note_text = @noteText, note_updated_at = @noteUpdatedAt,
-       updated_at = @updatedAt, updated_by = @updatedBy WHERE id = @id`,
+    `INSERT INTO case_notes (case_id, note_json, note_text, created_at, updated_at, updated_by)
+     VALUES (@id, @noteJson, @noteText, @createdAt, @noteUpdatedAt, @updatedBy)
+     ON CONFLICT (case_id) DO UPDATE SET note_json = excluded.note_json, note_text = excluded.note_text,
+       updated_at = excluded.updated_at, updated_by = excluded.updated_by, deleted_at = NULL`,
+  );
+  const tombstoneNote = db.prepare(
+    'UPDATE case_notes SET deleted_at = @deletedAt, updated_at = @updatedAt, updated_by = @updatedBy WHERE case_id = @id AND deleted_at IS NULL',
   );
   const touch = db.prepare('UPDATE cases SET updated_at = @updatedAt, updated_by = @updatedBy WHERE id = @id');
   const setTrashed = db.prepare(
@@ -95,8 +103,10 @@ export function createCasesRepository(db: Database.Database) {
     update(id: string, builtins: CaseBuiltins, stamp: Stamp): void {
       update.run({ id, ...builtins, ...stamp });
     },
-    setNote(id: string, note: { noteJson: string | null; noteText: string; noteUpdatedAt: string }, stamp: Stamp): void {
-      setNote.run({ id, ...note, ...stamp });
+    /** Writes the case's note row and stamps the case as changed (its “last changed” shows note edits). */
+    setNote(id: string, note: { noteJson: string; noteText: string; noteUpdatedAt: string }, stamp: Stamp): void {
+      setNote.run({ id, ...note, createdAt: new Date().toISOString(), updatedBy: stamp.updatedBy });
+      touch.run({ id, ...stamp });
     },
     touch(id: string, stamp: Stamp): void {
       touch.run({ id, ...stamp });
@@ -107,8 +117,9 @@ export function createCasesRepository(db: Database.Database) {
     tombstone(id: string, deletedAt: string, stamp: Stamp): void {
       tombstone.run({ id, deletedAt, ...stamp });
     },
-    /** Tombstones the case's citations and links to or from other cases (for "Delete forever"). */
+    /** Tombstones the case's note, citations and links to or from other cases (for "Delete forever"). */
     tombstoneDependants(id: string, deletedAt: string, stamp: Stamp): void {
+      tombstoneNote.run({ id, deletedAt, ...stamp });
       tombstoneCitations.run({ id, deletedAt, ...stamp });
       tombstoneCaseLinks.run({ id, deletedAt, ...stamp });
     },

@@ -23,7 +23,7 @@ export interface KbSession extends WriteContext {
   close(): void;
 }
 
-const SYNCED_TABLES = ['cases', 'fields', 'case_values', 'tags', 'case_tags', 'actors', 'case_actors', 'sources', 'citations', 'case_links', 'saved_views', 'kb_settings'];
+const SYNCED_TABLES = ['cases', 'case_notes', 'fields', 'case_values', 'tags', 'case_tags', 'actors', 'case_actors', 'sources', 'citations', 'case_links', 'saved_views', 'kb_settings'];
 
 export function createWriteContext(db: Database.Database, who: () => string): WriteContext {
   const clock = new HybridClock(randomBytes(4).toString('hex'));

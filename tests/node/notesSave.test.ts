@@ -7,9 +7,9 @@ function noteRow(path: string, id: string) {
   try {
     return db
       .prepare(
-        `SELECT c.note_json AS noteJson, c.note_text AS noteText, c.note_updated_at AS noteUpdatedAt, c.updated_at AS updatedAt,
+        `SELECT n.note_json AS noteJson, n.note_text AS noteText, n.updated_at AS noteUpdatedAt, c.updated_at AS updatedAt,
            f.note AS ftsNote
-         FROM cases c LEFT JOIN cases_fts f ON f.rowid = c.fts_rowid WHERE c.id = ?`,
+         FROM cases c LEFT JOIN case_notes n ON n.case_id = c.id LEFT JOIN cases_fts f ON f.rowid = c.fts_rowid WHERE c.id = ?`,
       )
       .get(id) as Record<string, string | null>;
   } finally {
@@ -44,7 +44,7 @@ describe('notes.save', () => {
     const db = new Database(app.path);
     db.exec(`DROP TABLE cases_fts;
       CREATE TABLE cases_fts (title TEXT, summary TEXT, fields TEXT, note TEXT CHECK (note NOT LIKE '%forbidden%'));
-      INSERT INTO cases_fts (rowid, title, summary, fields, note) SELECT fts_rowid, title, summary, '', note_text FROM cases;`);
+      INSERT INTO cases_fts (rowid, title, summary, fields, note) SELECT c.fts_rowid, c.title, c.summary, '', coalesce(n.note_text, '') FROM cases c LEFT JOIN case_notes n ON n.case_id = c.id;`);
     db.close();
 
     const answer = await app.send('notes.save', { caseId: c.id, note: buildNote('A forbidden second version.') });
