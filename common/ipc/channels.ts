@@ -38,11 +38,24 @@ export const INVOKE_CHANNELS = [
   'cases.unlinkActor',
   'views.get',
   'views.save',
+  'sources.list',
+  'sources.get',
+  'sources.create',
+  'sources.update',
+  'sources.delete',
+  'sources.pick',
+  'import.preview',
+  'import.commit',
+  'jobs.cancel',
+  'citations.format',
+  'styles.list',
+  'kbSettings.get',
+  'kbSettings.set',
 ] as const;
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 
 /** Events main sends to the renderer (Electron `webContents.send`, browser host server-sent events). */
-export const PUSH_CHANNELS = ['kb.changed', 'menu.command'] as const;
+export const PUSH_CHANNELS = ['kb.changed', 'menu.command', 'job.progress'] as const;
 export type PushChannel = (typeof PUSH_CHANNELS)[number];
 
 export function isInvokeChannel(name: string): name is InvokeChannel {

@@ -20,6 +20,20 @@ import {
   Settings,
   TableLayout,
 } from '../domain/schemas';
+import {
+  CitationRef,
+  CitationStyleInfo,
+  Citekey,
+  CslItem,
+  ImportFormat,
+  ImportPreview,
+  ImportReport,
+  JobProgress,
+  OnDuplicate,
+  SourceDetail,
+  SourceQuery,
+  SourceRow,
+} from '../domain/sources';
 import type { InvokeChannel, PushChannel } from './channels';
 
 const Empty = z.object({}).strict();
@@ -121,6 +135,69 @@ export const contract = {
 
   'views.get': { input: z.object({ table: z.enum(['cases']) }).strict(), output: TableLayout.nullable() },
   'views.save': { input: z.object({ table: z.enum(['cases']), layout: TableLayout }).strict(), output: Ok },
+
+  'sources.list': {
+    input: SourceQuery.extend({
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(100),
+    }).strict(),
+    output: z.object({ total: z.number(), offset: z.number(), rows: z.array(SourceRow) }),
+  },
+  'sources.get': { input: z.object({ id: Id }).strict(), output: SourceDetail },
+  'sources.create': { input: z.object({ csl: CslItem, citekey: Citekey.optional() }).strict(), output: SourceDetail },
+  'sources.update': {
+    input: z.object({ id: Id, csl: CslItem.optional(), citekey: Citekey.optional() }).strict(),
+    output: SourceDetail,
+  },
+  /** Refused with CONFLICT (naming where) while the source is cited. */
+  'sources.delete': { input: z.object({ id: Id }).strict(), output: Ok },
+  /** The footnote source picker: fuzzy over citekey, authors, title, year; recently cited first. */
+  'sources.pick': {
+    input: z.object({ query: z.string().max(200).default(''), limit: z.number().int().min(1).max(100).default(20) }).strict(),
+    output: z.array(SourceRow),
+  },
+  /** Parses in the job process; `jobId` (chosen by the caller) names it for progress and cancel. */
+  'import.preview': {
+    input: z
+      .object({
+        jobId: Id,
+        text: z.string().max(50 * 1024 * 1024, 'the file is larger than 50 MB'),
+        fileName: z.string().max(500).default(''),
+        format: ImportFormat.optional(),
+      })
+      .strict(),
+    output: ImportPreview,
+  },
+  /** Writes a previewed import whole or not at all. `decisions` by entry index override `onDuplicate`. */
+  'import.commit': {
+    input: z
+      .object({
+        jobId: Id,
+        previewId: Id,
+        onDuplicate: OnDuplicate.default('skip'),
+        decisions: z.record(z.string(), OnDuplicate).default({}),
+      })
+      .strict(),
+    output: ImportReport,
+  },
+  'jobs.cancel': { input: z.object({ jobId: Id }).strict(), output: Ok },
+  /** Formats footnotes (each a list of citations, in document order) in the KB's or a given style. */
+  'citations.format': {
+    input: z
+      .object({
+        footnotes: z.array(z.array(CitationRef).max(50)).max(5000),
+        style: z.string().max(200).optional(),
+        locale: z.string().max(20).optional(),
+      })
+      .strict(),
+    output: z.object({ footnotes: z.array(z.string()), bibliography: z.array(z.string()).nullable() }),
+  },
+  'styles.list': { input: Empty, output: z.array(CitationStyleInfo) },
+  'kbSettings.get': { input: Empty, output: z.object({ citationStyle: z.string(), locale: z.string() }) },
+  'kbSettings.set': {
+    input: z.object({ citationStyle: z.string().max(200).optional(), locale: z.string().max(20).optional() }).strict(),
+    output: z.object({ citationStyle: z.string(), locale: z.string() }),
+  },
 } as const satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>;
 
 // A channel named in channels.ts without a schema here (or the reverse) fails to compile.
@@ -135,13 +212,14 @@ export type ChannelInput<C extends InvokeChannel> = z.input<Contract[C]['input']
 export type ParsedInput<C extends InvokeChannel> = z.output<Contract[C]['input']>;
 export type ChannelOutput<C extends InvokeChannel> = z.output<Contract[C]['output']>;
 
-export const MENU_COMMANDS = ['kb.new', 'kb.open', 'kb.openRecent', 'kb.close', 'case.new', 'case.trash', 'view.trash', 'view.cases', 'fields.manage', 'find'] as const;
+export const MENU_COMMANDS = ['kb.new', 'kb.open', 'kb.openRecent', 'kb.close', 'case.new', 'case.trash', 'view.trash', 'view.cases', 'fields.manage', 'find', 'view.sources', 'sources.import'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** Payloads of push events. */
 export const pushContract = {
   'kb.changed': z.object({ kb: KbInfo.nullable() }),
   'menu.command': z.object({ command: z.enum(MENU_COMMANDS), path: z.string().optional() }),
+  'job.progress': JobProgress,
 } as const satisfies Record<PushChannel, z.ZodType>;
 export type PushPayload<P extends PushChannel> = z.output<(typeof pushContract)[P]>;
 
@@ -157,6 +235,8 @@ export const ERROR_CODES = [
   'CONFLICT',
   'IO',
   'UNSUPPORTED',
+  'CANCELLED',
+  'LIMIT',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

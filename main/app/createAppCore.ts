@@ -12,6 +12,7 @@ import { createKbSession, createWriteContext, type KbSession } from '../store/kb
 import { readKbCounts } from '../store/kbCounts';
 import { writeSampleKb } from '../sample/writeSampleKb';
 import { createSettingsStore } from './settingsStore';
+import type { SpawnJob } from '../jobs/jobProtocol';
 
 /** What a host (Electron, browser) provides to the core: its kind, native dialogs, push events. */
 export interface HostPorts {
@@ -19,6 +20,8 @@ export interface HostPorts {
   /** Native file dialogs; null where the host has none (the renderer then asks for a path itself). */
   dialogs: { openKb(): Promise<string | null>; newKb(): Promise<string | null> } | null;
   push<P extends PushChannel>(channel: P, payload: PushPayload<P>): void;
+  /** Starts a job process (imports); without it, jobs fork `main/jobs/jobEntry.ts` under tsx. */
+  spawnJob?: SpawnJob;
 }
 
 export interface AppCoreOptions {
@@ -96,7 +99,7 @@ export function createAppCore({ userDataDir, ports }: AppCoreOptions): AppCore {
     announce();
   }
 
-  const kbHandlers = createKbHandlers(requireSession);
+  const kbHandlers = createKbHandlers(requireSession, ports);
 
   const coreHandlers: Omit<Handlers, KbChannel> = {
     'app.info': () => ({ host: ports.host, version: appVersion(), nativeDialogs: ports.dialogs !== null }),

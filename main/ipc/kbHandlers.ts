@@ -1,6 +1,9 @@
 import type { Handlers } from './dispatch';
 import type { KbSession } from '../store/kbSession';
 import { kbStoreFor, type KbStore } from '../store/kbStore';
+import type { HostPorts } from '../app/createAppCore';
+import { createSourceHandlers, type SourceChannel } from './sourceHandlers';
+import { createImportHandlers, type ImportChannel } from './importHandlers';
 
 /** Channels that act on the open knowledge base (everything but app, settings, kb and dialogs). */
 export type KbChannel = Exclude<
@@ -12,7 +15,7 @@ export type KbChannel = Exclude<
  * Handlers of every knowledge-base channel. `session` throws NO_KB when nothing is open; write
  * channels refuse with READ_ONLY before touching anything. Input is already parsed by dispatch.
  */
-export function createKbHandlers(session: () => KbSession): Pick<Handlers, KbChannel> {
+export function createKbHandlers(session: () => KbSession, ports: HostPorts): Pick<Handlers, KbChannel> {
   const read = (): KbStore => kbStoreFor(session());
   const write = (): KbStore => {
     const s = session();
@@ -20,7 +23,7 @@ export function createKbHandlers(session: () => KbSession): Pick<Handlers, KbCha
     return kbStoreFor(s);
   };
 
-  return {
+  const caseHandlers: Omit<Pick<Handlers, KbChannel>, SourceChannel | ImportChannel> = {
     /** One page of the cases table or the Trash. */
     'cases.list': (q) => read().cases.list(q),
     'cases.get': ({ id }) => read().cases.get(id),
@@ -59,4 +62,6 @@ export function createKbHandlers(session: () => KbSession): Pick<Handlers, KbCha
       return { ok: true as const };
     },
   };
+
+  return { ...caseHandlers, ...createSourceHandlers(session), ...createImportHandlers(session, ports) };
 }

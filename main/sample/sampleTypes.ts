@@ -1,4 +1,5 @@
 import type { ActorKind, CaseStatus, FieldType, FieldValue } from '../../common/domain/schemas';
+import type { LocatorLabel } from '../../common/domain/sources';
 
 /**
  * The sample knowledge base as plain data (see sampleData.ts); writeSampleKb turns it into rows.
@@ -7,7 +8,26 @@ import type { ActorKind, CaseStatus, FieldType, FieldValue } from '../../common/
 export interface SampleKb {
   fields: SampleField[];
   actors: SampleActor[];
+  /** Written before the cases, so notes can cite them. */
+  sources?: SampleSource[];
   cases: SampleCase[];
+}
+
+/** A bibliographic source as CSL-JSON (without `id`), with its citekey. `key` links citations to it. */
+export interface SampleSource {
+  key: string;
+  citekey: string;
+  csl: Record<string, unknown>;
+}
+
+/** One citation of a footnote: a source key, where in it, and an optional short quote. */
+export interface SampleCitation {
+  source: string;
+  locator?: string;
+  label?: LocatorLabel;
+  prefix?: string;
+  suffix?: string;
+  quote?: string;
 }
 
 export interface SampleField {
@@ -38,10 +58,16 @@ export interface SampleCase {
   /** Values of user fields by field key; the value's shape follows the field's type. */
   values: Record<string, FieldValue>;
   note: SampleBlock[];
+  /**
+   * Footnotes of the note: inline text marks one with `[^name]` (any name unique in this case);
+   * its citations are listed here under that name. Numbers come from document order.
+   */
+  footnotes?: Record<string, SampleCitation[]>;
 }
 
 /**
- * Blocks of a case note. Inline text may use **bold**, *italic* and [link text](https://…);
+ * Blocks of a case note. Inline text may use **bold**, *italic*, [link text](https://…) and
+ * footnote markers `[^name]`;
  * writeSampleKb turns these into Lexical nodes.
  */
 export type SampleBlock =
