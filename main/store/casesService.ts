@@ -9,6 +9,8 @@ import type { CaseBuiltins, CaseRecord, CasesRepository } from './casesRepositor
 import { normalizeFieldValue, valueToText } from './fieldValues';
 import type { FieldsRepository, Stamp } from './fieldsRepository';
 import type { TagsRepository } from './tagsRepository';
+import { createCitationsSync, readFootnotes } from './citationsSync';
+import type { CollectedFootnote } from '../../common/editor/footnotes';
 import type { ValuesRepository } from './valuesRepository';
 
 export interface StoreRepositories {
@@ -33,6 +35,7 @@ export function createCasesService(ctx: WriteContext, repos: StoreRepositories) 
   const { db } = ctx;
   const { cases, fields, values, tags, actors } = repos;
   const listCaseIds = createCaseListQuery(db, (id) => fields.get(id));
+  const citationsSync = createCitationsSync(ctx);
 
   const stamp = (): Stamp => ({ updatedAt: ctx.tick(), updatedBy: ctx.who() });
   const nowIso = () => new Date().toISOString();
@@ -64,7 +67,8 @@ export function createCasesService(ctx: WriteContext, repos: StoreRepositories) 
       title: record.title,
       summary: record.summary,
       fields: parts.filter(Boolean).join('\n'),
-      note: record.noteText,
+      // Quotes captured in the note's footnotes are found like the note's own words.
+      note: [record.noteText, ...citationsSync.quotesOfCase(caseId)].join('\n'),
     });
   }
 
@@ -222,12 +226,13 @@ export function createCasesService(ctx: WriteContext, repos: StoreRepositories) 
     return count;
   });
 
-  const saveNoteTx = db.transaction((caseId: string, noteJson: string, noteText: string): string => {
+  const saveNoteTx = db.transaction((caseId: string, noteJson: string, noteText: string, footnotes: CollectedFootnote[]): string => {
     requireEditable(caseId);
     const noteUpdatedAt = ctx.tick();
     cases.setNote(caseId, { noteJson, noteText, noteUpdatedAt }, { updatedAt: noteUpdatedAt, updatedBy: ctx.who() });
-    // Citation rows referenced by the note's footnotes are synchronised here (issue 3), inside
-    // this same transaction, so the note and its citations can never disagree.
+    // Citation rows of the note's footnotes are written in this same transaction, so the note
+    // and its citations can never disagree.
+    citationsSync.sync(caseId, footnotes);
     reindex(caseId);
     return noteUpdatedAt;
   });
@@ -300,7 +305,8 @@ export function createCasesService(ctx: WriteContext, repos: StoreRepositories) 
         throw new AppError('INVALID_INPUT', `note: the note is ${(bytes / 1024 / 1024).toFixed(1)} MB; notes are limited to 10 MB. Split it or remove pasted images.`);
       }
       const noteText = noteToPlainText(note);
-      return { noteUpdatedAt: saveNoteTx(caseId, noteJson, noteText), noteText };
+      const footnotes = readFootnotes(note);
+      return { noteUpdatedAt: saveNoteTx(caseId, noteJson, noteText, footnotes), noteText };
     },
     linkActor(caseId: string, actorId: string, role: string): CaseDetail {
       linkActorTx(caseId, actorId, role);

@@ -8,6 +8,8 @@ import { createCasesRepository } from './casesRepository';
 import { createCasesService, type StoreRepositories } from './casesService';
 import { createFieldsRepository, type Stamp } from './fieldsRepository';
 import { createFieldsService } from './fieldsService';
+import { createSourcesService } from './sourcesService';
+import { createCitationsSettings } from './citationsSettings';
 import { createTagsRepository } from './tagsRepository';
 import { createValuesRepository } from './valuesRepository';
 import { createViewsRepository } from './viewsRepository';
@@ -28,6 +30,8 @@ export function createKbStore(ctx: WriteContext) {
   const views = createViewsRepository(db);
   const cases = createCasesService(ctx, repos);
   const fields = createFieldsService(ctx, repos, cases.reindex);
+  const sources = createSourcesService(ctx);
+  const citationSettings = createCitationsSettings(ctx);
   const stamp = (): Stamp => ({ updatedAt: ctx.tick(), updatedBy: ctx.who() });
   const nowIso = () => new Date().toISOString();
 
@@ -72,6 +76,8 @@ export function createKbStore(ctx: WriteContext) {
     repos,
     cases,
     fields,
+    sources,
+    citationSettings,
     tags: { list: () => repos.tags.listWithCounts() },
     actors: {
       /** Actors whose name or abbreviation contains the query, with how many live cases use each. */
