@@ -40,6 +40,21 @@ await esbuild({
 });
 console.log('built dist/main/electron.mjs');
 
+// The job process (imports): run by Electron's utilityProcess, so it is bundled like main.
+await esbuild({
+  entryPoints: [join(root, 'main', 'jobs', 'jobEntry.ts')],
+  outfile: join(root, 'dist', 'main', 'job.mjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node22',
+  external: ['electron', 'better-sqlite3'],
+  banner: { js: "import { createRequire as __casebookCreateRequire } from 'node:module'; const require = __casebookCreateRequire(import.meta.url);" },
+  sourcemap: 'linked',
+  logLevel: 'warning',
+});
+console.log('built dist/main/job.mjs');
+
 await esbuild({
   entryPoints: [join(root, 'preload', 'preload.ts')],
   outfile: join(root, 'dist', 'preload', 'preload.cjs'),

@@ -13,6 +13,8 @@ import { writeSampleKb } from '../sample/writeSampleKb';
 import type { CommandValues } from './runCli';
 import { parseCaseAssignments } from './caseAssignments';
 import { CliError } from './cliErrors';
+import { createImportCommand } from './importCommand';
+import { sourcesCommand } from './sourcesCommand';
 
 export interface CliIo {
   out(text: string): void;
@@ -198,4 +200,6 @@ export const COMMANDS: CliCommand[] = [
       print(io, values.json === true, { id, trashed: true }, () => `Moved “${title}” to the Trash.`);
     },
   },
+  createImportCommand(cliUser),
+  sourcesCommand,
 ];

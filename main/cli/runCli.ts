@@ -35,7 +35,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.out(commandHelp(command));
       return 0;
     }
-    if (parsed.positionals.length !== command.positionals.length) {
+    // A last positional named `file…` takes one or more arguments.
+    const variadic = command.positionals.at(-1)?.endsWith('…') === true;
+    const count = parsed.positionals.length;
+    if (variadic ? count < command.positionals.length : count !== command.positionals.length) {
       throw new CliError(`usage: casebook ${command.name} ${command.usage}`, true);
     }
     await command.run({ positionals: parsed.positionals, values: parsed.values as CommandValues, io });

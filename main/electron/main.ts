@@ -16,6 +16,7 @@ import { isAllowedExternalUrl } from './externalUrl';
 import { parseLaunchArgs } from './launchArgs';
 import { createNativeDialogs } from './nativeDialogs';
 import { registerIpc } from './registerIpc';
+import { createUtilityJobSpawner } from './utilityJob';
 
 // The Electron host only wires the app core to Electron: window, menu, dialogs, IPC, file association.
 
@@ -72,6 +73,7 @@ function start(): void {
         host: 'electron',
         dialogs: createNativeDialogs(() => mainWindow, () => documentsFolder() ?? userDataDir),
         push,
+        spawnJob: createUtilityJobSpawner(() => (app.isPackaged ? undefined : findElectronSqliteBinding())),
       },
     });
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));

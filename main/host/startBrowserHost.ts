@@ -1,5 +1,6 @@
 import { createAppCore, type AppCore } from '../app/createAppCore';
 import { createEventHub } from './eventHub';
+import { forkJobProcess } from '../jobs/forkJobProcess';
 import { listenHostServer } from './hostServer';
 import { openAtStart } from './openAtStart';
 
@@ -35,7 +36,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const events = createEventHub();
   const core = createAppCore({
     userDataDir: options.userDataDir,
-    ports: { host: 'browser', dialogs: null, push: (channel, payload) => events.push(channel, payload) },
+    ports: { host: 'browser', dialogs: null, push: (channel, payload) => events.push(channel, payload), spawnJob: forkJobProcess },
   });
   try {
     openAtStart(core, options);

@@ -41,6 +41,19 @@ const MALFORMED: Record<InvokeChannel, { input: unknown; names: string }> = {
   'cases.unlinkActor': { input: { link: 'x' }, names: 'linkId' },
   'views.get': { input: { table: 'sources' }, names: 'table' },
   'views.save': { input: { table: 'cases', layout: { columnOrder: [], hidden: [], sizes: { title: 5 }, sort: [] } }, names: 'layout.sizes.title' },
+  'sources.list': { input: { sort: [{ column: 'publisher', desc: false }] }, names: 'sort.0.column' },
+  'sources.get': { input: { id: 7 }, names: 'id' },
+  'sources.create': { input: { csl: { type: 'book', ['__proto__']: { polluted: true } } }, names: 'csl' },
+  'sources.update': { input: { id: 'x', citekey: 'has space' }, names: 'citekey' },
+  'sources.delete': { input: {}, names: 'id' },
+  'sources.pick': { input: { query: 'crocker', limit: 0 }, names: 'limit' },
+  'citations.format': { input: { footnotes: [[{ id: 'x', sourceId: 'y', label: 'folio' }]] }, names: 'footnotes.0.0.label' },
+  'styles.list': { input: { all: true }, names: 'all' },
+  'kbSettings.get': { input: { key: 'style' }, names: 'key' },
+  'kbSettings.set': { input: { citationStyle: 5 }, names: 'citationStyle' },
+  'import.preview': { input: { jobId: 'j1', text: 42 }, names: 'text' },
+  'import.commit': { input: { jobId: 'j1', previewId: 'p1', onDuplicate: 'overwrite' }, names: 'onDuplicate' },
+  'jobs.cancel': { input: { jobId: '' }, names: 'jobId' },
 };
 
 describe('every channel rejects malformed input', () => {

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { INVOKE_CHANNELS } from '../../common/ipc/channels';
 import { AppError } from '../../common/errors';
+import { newId } from '../../common/ids';
 import { APPLICATION_ID, createKb, openKb } from '../../main/db/openKb';
 import { latestSchemaVersion } from '../../main/db/migrations';
 import { appWithKb, buildActor, buildCase, buildField, buildNote, sha256, startApp, tempDir } from './support/builders';
@@ -28,7 +29,7 @@ describe('a new knowledge base', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion());
     expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     const tables = db
-      .prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE 'cases_fts%' AND name NOT LIKE 'sqlite_%'`)
+      .prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE 'cases_fts%' AND name NOT LIKE 'sources_fts%' AND name NOT LIKE 'sqlite_%'`)
       .all() as { name: string; sql: string }[];
     expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['cases', 'fields', 'case_values', 'tags', 'actors', 'saved_views']));
     for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT\s*$/);
@@ -123,13 +124,25 @@ async function writeInputs(app: Awaited<ReturnType<typeof appWithKb>>) {
   const other = await app.call('actors.create', buildActor({ name: 'United Nations', abbreviation: 'UN', kind: 'organisation' }));
   const c = await app.call('cases.create', buildCase());
   const linked = await app.call('cases.linkActor', { caseId: c.id, actorId: actor.id, role: 'lead' });
+  // Previewing an import reads only; committing it is the write.
+  const preview = await app.call('import.preview', {
+    jobId: newId(),
+    text: '@book{crocker2011, author = {Crocker, Chester A.}, title = {Collective Conflict Management}, year = {2011}}',
+    fileName: 'one.bib',
+  });
   const linkId = linked.caseActors[0]?.linkId as string;
   await app.call('cases.trash', { ids: [c.id] });
   const trashed = await app.call('cases.create', buildCase({ title: 'In the Trash' }));
   const purgeable = await app.call('cases.create', buildCase({ title: 'To delete forever' }));
   await app.call('cases.trash', { ids: [trashed.id, purgeable.id] });
   await app.call('cases.restore', { ids: [c.id] });
+  const source = await app.call('sources.create', { csl: { type: 'book', title: 'Taming Intractable Conflicts', author: [{ family: 'Crocker' }] } });
+  const unused = await app.call('sources.create', { csl: { type: 'report', title: 'Somalia', author: [{ literal: 'International Crisis Group' }] } });
   const inputs: Record<string, unknown> = {
+    'sources.create': { csl: { type: 'book', title: 'Why Men Rebel', author: [{ family: 'Gurr' }] } },
+    'sources.update': { id: source.id, citekey: 'crocker-taming' },
+    'sources.delete': { id: unused.id },
+    'kbSettings.set': { citationStyle: 'apa' },
     'cases.create': buildCase({ title: 'New' }),
     'cases.update': { id: c.id, patch: { title: 'Renamed' } },
     'cases.setValue': { caseId: c.id, fieldId: field.id, value: 'Success' },
@@ -149,11 +162,27 @@ async function writeInputs(app: Awaited<ReturnType<typeof appWithKb>>) {
     // Last: reorder above lists every field, and the case must stay editable for the channels above.
     'fields.create': buildField({ name: 'Another' }),
     'cases.trash': { ids: [c.id] },
+    'import.commit': { jobId: newId(), previewId: preview.previewId },
   };
   return inputs;
 }
 
-const READ_CHANNELS = new Set(['cases.list', 'cases.get', 'fields.list', 'tags.list', 'actors.list', 'views.get']);
+const READ_CHANNELS = new Set([
+  'cases.list',
+  'cases.get',
+  'fields.list',
+  'tags.list',
+  'actors.list',
+  'views.get',
+  'sources.list',
+  'sources.get',
+  'sources.pick',
+  'citations.format',
+  'styles.list',
+  'kbSettings.get',
+  'import.preview',
+  'jobs.cancel',
+]);
 const CORE_CHANNELS = new Set(['app.info', 'settings.get', 'settings.set', 'kb.current', 'kb.open', 'kb.create', 'kb.close', 'kb.recent', 'dialog.openKb', 'dialog.newKb']);
 
 describe('a read-only file (chmod 0444)', () => {

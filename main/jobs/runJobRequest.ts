@@ -1,0 +1,36 @@
+import { ERROR_CODES, type ErrorCode } from '../../common/ipc/contract';
+import { isAppError } from '../../common/errors';
+import { runCommit, runPreview } from '../import/importJob';
+import type { JobMessage, JobRequest } from './jobProtocol';
+
+/**
+ * Runs one job request and reports through `post`: throttled progress (at most ten a second),
+ * then exactly one `result` or `error`. `waitForGo` is how a commit asks main for the go-ahead.
+ */
+export async function runJobRequest(request: JobRequest, post: (message: JobMessage) => void, waitForGo: () => Promise<void>): Promise<void> {
+  let last = 0;
+  const progress = (phase: string, done: number, total: number) => {
+    const now = Date.now();
+    if (now - last < 100 && done < total) return;
+    last = now;
+    post({ type: 'progress', phase, done, total });
+  };
+  try {
+    const value =
+      request.kind === 'import.preview'
+        ? runPreview(request, progress)
+        : await runCommit(request, progress, async () => {
+            post({ type: 'ready' });
+            await waitForGo();
+          });
+    post({ type: 'result', value });
+  } catch (e) {
+    post(toErrorMessage(e));
+  }
+}
+
+function toErrorMessage(e: unknown): JobMessage {
+  if (isAppError(e)) return { type: 'error', code: e.code, message: e.message };
+  const code: ErrorCode = (ERROR_CODES as readonly string[]).includes((e as { code?: string }).code ?? '') ? ((e as { code: ErrorCode }).code) : 'INTERNAL';
+  return { type: 'error', code, message: e instanceof Error ? e.message : String(e) };
+}
