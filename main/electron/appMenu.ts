@@ -51,6 +51,8 @@ export function buildAppMenu(recent: readonly RecentKb[], actions: MenuActions):
         { type: 'separator' },
         { label: 'New Case', accelerator: 'CmdOrCtrl+N', click: send('case.new') },
         { type: 'separator' },
+        { label: 'Import Sources…', click: send('sources.import') },
+        { type: 'separator' },
         { label: 'Close Knowledge Base', click: send('kb.close') },
         ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
       ],
@@ -74,6 +76,7 @@ export function buildAppMenu(recent: readonly RecentKb[], actions: MenuActions):
       label: '&View',
       submenu: [
         { label: 'Cases', accelerator: 'CmdOrCtrl+1', click: send('view.cases') },
+        { label: 'Sources', accelerator: 'CmdOrCtrl+3', click: send('view.sources') },
         { label: 'Trash', accelerator: 'CmdOrCtrl+2', click: send('view.trash') },
         { label: 'Fields…', click: send('fields.manage') },
         { type: 'separator' },

@@ -3,9 +3,14 @@ import type { MenuCommand } from '../../../common/ipc/contract';
 import { CasesView } from '../features/cases/CasesView';
 import { FieldsDialog } from '../features/fields/FieldsDialog';
 import { FieldsProvider } from '../features/fields/FieldsContext';
+import { DropOverlay } from '../features/import/DropOverlay';
+import { ImportDialog } from '../features/import/ImportDialog';
+import { isImportableFile } from '../features/import/importFiles';
+import { useFileDrop } from '../features/import/useFileDrop';
 import { ShortcutsDialog } from '../features/help/ShortcutsDialog';
 import { KbPathDialog } from '../features/kb/KbPathDialog';
 import { StartScreen } from '../features/kb/StartScreen';
+import { SourcesView } from '../features/sources/SourcesView';
 import { TrashView } from '../features/trash/TrashView';
 import { MenuBar, type MenuDef } from '../ui/MenuBar';
 import { useToasts } from '../ui/Toasts';
@@ -13,7 +18,7 @@ import { CommandBus } from './commandBus';
 import { useClient, usePlatform } from './PlatformContext';
 import { useKb } from './useKb';
 
-type View = 'cases' | 'trash';
+type View = 'cases' | 'trash' | 'sources';
 
 /**
  * The shell: menus (in-app in the browser host, native in Electron, both ending in `runCommand`),
@@ -29,6 +34,9 @@ export function App() {
   const [kbDialog, setKbDialog] = useState<'new' | 'open' | null>(null);
   const [fieldsOpen, setFieldsOpen] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  /** The import dialog, with the file dropped on the window if that is how it opened. */
+  const [importing, setImporting] = useState<{ file?: File } | null>(null);
+  const [importCount, setImportCount] = useState(0);
   const commands = useMemo(() => new CommandBus(), []);
 
   useEffect(() => {
@@ -65,6 +73,12 @@ export function App() {
           case 'view.trash':
             if (kb) setView('trash');
             break;
+          case 'view.sources':
+            if (kb) setView('sources');
+            break;
+          case 'sources.import':
+            if (kb && !kb.readOnly) setImporting({});
+            break;
           case 'fields.manage':
             if (kb) setFieldsOpen(true);
             break;
@@ -83,6 +97,32 @@ export function App() {
     },
     [client, commands, kb, kbState, toasts],
   );
+
+  const openCase = useCallback(
+    (caseId: string) => {
+      setView('cases');
+      // Let the cases view mount first if we just switched to it.
+      window.setTimeout(() => commands.openCase(caseId), 0);
+    },
+    [commands],
+  );
+
+  // Listening whenever a file is open, so a drop never navigates the window away from the app.
+  const dragging = useFileDrop(Boolean(kb), (files) => {
+    if (kb?.readOnly) {
+      toasts.error('This knowledge base is read-only: nothing can be imported into it.');
+      return;
+    }
+    const importable = files.filter((f) => isImportableFile(f.name));
+    const file = importable[0];
+    if (!file) {
+      toasts.error(`Casebook imports .bib, .bibtex, .ris and .json files; “${files[0]?.name ?? 'that'}” is none of these.`);
+      return;
+    }
+    if (files.length > 1) toasts.info(`One file at a time: importing “${file.name}”.`);
+    // A new object each time, so the open dialog previews a second drop too.
+    setImporting({ file });
+  });
 
   const runRef = useRef(runCommand);
   runRef.current = runCommand;
@@ -122,6 +162,8 @@ export function App() {
             : [{ label: 'No recent files', disabled: true, onSelect: () => undefined }],
         },
         { separator: true },
+        { label: 'Import sources…', disabled: !kb || kb.readOnly, onSelect: () => void runCommand('sources.import') },
+        { separator: true },
         { label: 'Close', disabled: !kb, onSelect: () => void runCommand('kb.close') },
       ],
     },
@@ -137,6 +179,7 @@ export function App() {
       label: 'View',
       items: [
         { label: 'Cases', disabled: !kb, onSelect: () => void runCommand('view.cases') },
+        { label: 'Sources', disabled: !kb, onSelect: () => void runCommand('view.sources') },
         { label: 'Trash', disabled: !kb, onSelect: () => void runCommand('view.trash') },
         { separator: true },
         { label: 'Fields…', disabled: !kb, onSelect: () => void runCommand('fields.manage') },
@@ -154,6 +197,9 @@ export function App() {
           <nav className="view-tabs" aria-label="Views">
             <button type="button" aria-pressed={view === 'cases'} onClick={() => setView('cases')}>
               Cases
+            </button>
+            <button type="button" aria-pressed={view === 'sources'} onClick={() => setView('sources')}>
+              Sources
             </button>
             <button type="button" aria-pressed={view === 'trash'} onClick={() => setView('trash')}>
               Trash{kb.counts.trashed > 0 ? ` (${kb.counts.trashed})` : ''}
@@ -180,6 +226,8 @@ export function App() {
         <FieldsProvider key={kb.path} kbPath={kb.path}>
           {view === 'cases' ? (
             <CasesView readOnly={kb.readOnly} commands={commands} />
+          ) : view === 'sources' ? (
+            <SourcesView readOnly={kb.readOnly} onImport={() => setImporting({})} importCount={importCount} onOpenCase={openCase} />
           ) : (
             <TrashView readOnly={kb.readOnly} onBack={() => setView('cases')} />
           )}
@@ -197,6 +245,17 @@ export function App() {
           }}
         />
       )}
+      {kb && importing && (
+        <ImportDialog
+          dropped={importing}
+          onClose={() => setImporting(null)}
+          onImported={() => {
+            setImportCount((n) => n + 1);
+            if (view !== 'sources') setView('sources');
+          }}
+        />
+      )}
+      {dragging && <DropOverlay />}
       {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
     </div>
   );

@@ -78,6 +78,15 @@ export function CasesView({ readOnly, commands }: CasesViewProps) {
     [commands, newCase, trashSelected],
   );
 
+  useEffect(
+    () =>
+      commands.onOpenCase((caseId) => {
+        grid.setSelection({ all: false, ids: new Set([caseId]) });
+        setOpenId(caseId);
+      }),
+    [commands, grid.setSelection],
+  );
+
   const onOpen = useCallback((row: CaseRow, focusDetail: boolean) => {
     setOpenId(row.id);
     if (focusDetail) setFocusRequest((f) => ({ id: row.id, n: (f?.n ?? 0) + 1 }));
