@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { CASE_STATUSES, CASE_STATUS_LABELS, type CaseDetail, type CaseStatus } from '../../../../common/domain/schemas';
 import { SaveOnBlurInput } from '../../ui/SaveOnBlurInput';
 import { NoteEditor } from '../editor/NoteEditor';
+import { useFootnoteServices } from '../footnotes/useFootnoteServices';
 import { useFields } from '../fields/FieldsContext';
 import { ActorsEditor } from './ActorsEditor';
 import { formatTimestamp } from './caseColumns';
@@ -27,6 +28,7 @@ export function CaseDetailPane({ caseId, readOnly, focusRequest, onChanged, onCl
   const tagNames = useTagNames(detail?.tags.join('\u0000'));
   const statusId = useId();
   const [statusError, setStatusError] = useState<string | null>(null);
+  const footnotes = useFootnoteServices();
 
   useEffect(() => {
     if (focusRequest > 0 && detail) {
@@ -135,7 +137,7 @@ export function CaseDetailPane({ caseId, readOnly, focusRequest, onChanged, onCl
       )}
       <section className="detail-section note-section" aria-labelledby="note-heading">
         <h3 id="note-heading">Note</h3>
-        <NoteEditor key={caseId} caseId={caseId} initialNote={detail.note} readOnly={readOnly} onSave={api.saveNote} />
+        <NoteEditor key={caseId} caseId={caseId} initialNote={detail.note} readOnly={readOnly} onSave={api.saveNote} footnotes={footnotes} />
       </section>
     </aside>
   );

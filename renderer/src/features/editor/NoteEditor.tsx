@@ -29,6 +29,11 @@ import { loadInitialNote } from './loadInitialNote';
 import { SaveStatus } from './SaveStatus';
 import { Toolbar } from './Toolbar';
 import { useToolbarState } from './useToolbarState';
+import { TOOLBAR_ACTIONS, TOOLBAR_ACTIONS_WITH_FOOTNOTES } from './toolbarActions';
+import { FootnotesArea } from '../footnotes/FootnotesArea';
+import { useFootnotesContext } from '../footnotes/FootnotesContext';
+import { FootnotesProvider } from '../footnotes/FootnotesProvider';
+import type { FootnoteServices } from '../footnotes/footnoteServices';
 import './editor.css';
 
 export interface NoteEditorProps {
@@ -38,11 +43,14 @@ export interface NoteEditorProps {
   readOnly: boolean;
   /** Stores the note; called debounced, one call at a time, never for a damaged note. */
   onSave: (note: LexicalJson) => Promise<{ noteUpdatedAt: string }>;
+  /** Sources and citation formatting for footnotes; without it footnotes show but cannot be added. */
+  footnotes?: FootnoteServices;
 }
 
 /**
- * The rich-text case note: formatting toolbar, autosave with a visible save state, and a
- * protective read-only mode for notes that do not load intact.
+ * The rich-text case note: formatting toolbar, footnotes (numbered live in the text, formatted
+ * in the footnotes area below), autosave with a visible save state, and a protective read-only
+ * mode for notes that do not load intact.
  */
 export function NoteEditor(props: NoteEditorProps) {
   return (
@@ -52,7 +60,7 @@ export function NoteEditor(props: NoteEditorProps) {
   );
 }
 
-function NoteEditorBody({ caseId, initialNote, readOnly, onSave }: NoteEditorProps) {
+function NoteEditorBody({ caseId, initialNote, readOnly, onSave, footnotes }: NoteEditorProps) {
   const [loaded] = useState(() => loadInitialNote(initialNote));
   const [updateFailed, setUpdateFailed] = useState(false);
   const damaged = loaded.damaged || updateFailed;
@@ -87,38 +95,41 @@ function NoteEditorBody({ caseId, initialNote, readOnly, onSave }: NoteEditorPro
 
   return (
     <LexicalComposer initialConfig={initialConfig}>
-      <div className="cb-note-editor">
-        {damaged && (
-          <div className="cb-note-editor__notice" role="alert">
-            {DAMAGED_NOTE_NOTICE}
+      <FootnotesProvider services={footnotes ?? null}>
+        <div className="cb-note-editor">
+          {damaged && (
+            <div className="cb-note-editor__notice" role="alert">
+              {DAMAGED_NOTE_NOTICE}
+            </div>
+          )}
+          <EditorChrome saveState={saveState} onRetry={autosaver.flush} />
+          <div className="cb-note-editor__surface">
+            <RichTextPlugin
+              contentEditable={
+                <ContentEditable
+                  className="cb-note-editor__content"
+                  aria-label="Case note"
+                  role="textbox"
+                  aria-multiline="true"
+                  aria-placeholder="Write your analysis…"
+                  placeholder={(isEditable) =>
+                    isEditable ? <div className="cb-note-editor__placeholder">Write your analysis…</div> : null
+                  }
+                />
+              }
+              ErrorBoundary={LexicalErrorBoundary}
+            />
           </div>
-        )}
-        <EditorChrome saveState={saveState} onRetry={autosaver.flush} />
-        <div className="cb-note-editor__surface">
-          <RichTextPlugin
-            contentEditable={
-              <ContentEditable
-                className="cb-note-editor__content"
-                aria-label="Case note"
-                role="textbox"
-                aria-multiline="true"
-                aria-placeholder="Write your analysis…"
-                placeholder={(isEditable) =>
-                  isEditable ? <div className="cb-note-editor__placeholder">Write your analysis…</div> : null
-                }
-              />
-            }
-            ErrorBoundary={LexicalErrorBoundary}
-          />
+          <FootnotesArea />
+          <HistoryPlugin />
+          <ListPlugin />
+          <LinkPlugin validateUrl={isAllowedLinkUrl} attributes={{ rel: 'noopener noreferrer' }} />
+          <ListTabIndentPlugin />
+          <LinkClickGuardPlugin />
+          <EditablePlugin editable={!readOnly && !damaged} />
+          <AutosavePlugin autosaver={autosaver} baseline={loaded.editorState} enabled={!damaged} />
         </div>
-        <HistoryPlugin />
-        <ListPlugin />
-        <LinkPlugin validateUrl={isAllowedLinkUrl} attributes={{ rel: 'noopener noreferrer' }} />
-        <ListTabIndentPlugin />
-        <LinkClickGuardPlugin />
-        <EditablePlugin editable={!readOnly && !damaged} />
-        <AutosavePlugin autosaver={autosaver} baseline={loaded.editorState} enabled={!damaged} />
-      </div>
+      </FootnotesProvider>
     </LexicalComposer>
   );
 }
@@ -134,6 +145,7 @@ function EditorChrome({ saveState, onRetry }: { saveState: SaveState; onRetry: (
   const [editor] = useLexicalComposerContext();
   const editable = useLexicalEditable();
   const toolbarState = useToolbarState();
+  const footnotes = useFootnotesContext();
   const [linkDialog, setLinkDialog] = useState<LinkDialogState | null>(null);
 
   const openLinkDialog = useCallback(() => {
@@ -166,7 +178,14 @@ function EditorChrome({ saveState, onRetry }: { saveState: SaveState; onRetry: (
   return (
     <>
       <div className="cb-note-editor__bar">
-        <Toolbar editor={editor} state={toolbarState} editable={editable} openLinkDialog={openLinkDialog} />
+        <Toolbar
+          editor={editor}
+          state={toolbarState}
+          editable={editable}
+          openLinkDialog={openLinkDialog}
+          openFootnoteDialog={footnotes?.openInsert}
+          actions={footnotes?.services ? TOOLBAR_ACTIONS_WITH_FOOTNOTES : TOOLBAR_ACTIONS}
+        />
         <SaveStatus state={saveState} onRetry={onRetry} />
       </div>
       {linkDialog !== null && (

@@ -11,6 +11,7 @@ interface ToolbarProps {
   /** False for read-only notes: every button is disabled. */
   editable: boolean;
   openLinkDialog: () => void;
+  openFootnoteDialog?: () => void;
   actions?: readonly ToolbarAction[];
 }
 
@@ -19,7 +20,7 @@ interface ToolbarProps {
  * pattern), Escape returns to the text. Buttons keep the editor's focus and selection on mouse
  * use so formatting applies to what is selected.
  */
-export function Toolbar({ editor, state, editable, openLinkDialog, actions = TOOLBAR_ACTIONS }: ToolbarProps) {
+export function Toolbar({ editor, state, editable, openLinkDialog, openFootnoteDialog = noop, actions = TOOLBAR_ACTIONS }: ToolbarProps) {
   const [focusIndex, setFocusIndex] = useState(0);
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const enabled = actions.map((action) => editable && (action.enabled?.(state) ?? true));
@@ -73,7 +74,7 @@ export function Toolbar({ editor, state, editable, openLinkDialog, actions = TOO
             tabIndex={index === tabStop ? 0 : -1}
             onMouseDown={(event) => event.preventDefault()}
             onFocus={() => setFocusIndex(index)}
-            onClick={() => action.run({ editor, state, openLinkDialog })}
+            onClick={() => action.run({ editor, state, openLinkDialog, openFootnoteDialog })}
           >
             <span aria-hidden="true">{action.glyph}</span>
           </button>
@@ -82,3 +83,5 @@ export function Toolbar({ editor, state, editable, openLinkDialog, actions = TOO
     </div>
   );
 }
+
+function noop(): void {}

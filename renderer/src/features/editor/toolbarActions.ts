@@ -17,6 +17,7 @@ export interface ToolbarContext {
   editor: LexicalEditor;
   state: ToolbarState;
   openLinkDialog: () => void;
+  openFootnoteDialog: () => void;
 }
 
 /**
@@ -132,3 +133,18 @@ export const TOOLBAR_ACTIONS: readonly ToolbarAction[] = [
     run: ({ openLinkDialog }) => openLinkDialog(),
   },
 ];
+
+/**
+ * "Insert footnote", shown after the formatting buttons when the editor has a knowledge base to
+ * pick sources from (the case pane); a bare editor (e.g. in tests of formatting) has none.
+ */
+export const INSERT_FOOTNOTE_ACTION: ToolbarAction = {
+  label: 'Insert footnote',
+  glyph: 'Fn',
+  shortcut: `${MOD}+Alt+F`,
+  groupStart: true,
+  run: ({ openFootnoteDialog }) => openFootnoteDialog(),
+};
+
+/** The toolbar of an editor that can add footnotes. */
+export const TOOLBAR_ACTIONS_WITH_FOOTNOTES: readonly ToolbarAction[] = [...TOOLBAR_ACTIONS, INSERT_FOOTNOTE_ACTION];

@@ -14,6 +14,7 @@ const SHORTCUTS: [string, string][] = [
   ['Shift-click a column header', 'Add a secondary sort'],
   ['← / → on a column edge', 'Resize the column'],
   ['Escape', 'Close a dialog or menu; undo typing in a field'],
+  ['Ctrl+Alt+F', 'In a case note: insert a footnote (or edit the selected one)'],
   ['Ctrl+/', 'This list'],
 ];
 
