@@ -4,19 +4,9 @@ import { CasebookApi } from './pages/CasebookApi';
 import { CaseDetail } from './pages/CaseDetail';
 import { CasesPage } from './pages/CasesPage';
 import { NoteEditor } from './pages/NoteEditor';
+import { buildBook } from '../node/support/sourceBuilders';
 
-const CROCKER = {
-  type: 'book',
-  title: 'Taming Intractable Conflicts: Mediation in the Hardest Cases',
-  author: [
-    { family: 'Crocker', given: 'Chester A.' },
-    { family: 'Hampson', given: 'Fen Osler' },
-    { family: 'Aall', given: 'Pamela' },
-  ],
-  issued: { 'date-parts': [[2004]] },
-  publisher: 'United States Institute of Peace Press',
-  'publisher-place': 'Washington, DC',
-};
+const CROCKER = buildBook({ title: 'Taming Intractable Conflicts: Mediation in the Hardest Cases' });
 const ZARTMAN = {
   type: 'article-journal',
   title: 'The Timing of Peace Initiatives: Hurting Stalemates and Ripe Moments',

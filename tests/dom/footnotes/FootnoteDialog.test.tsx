@@ -9,19 +9,9 @@ import { startCore } from '../renderer/renderWithCore';
 import type { CoreHarness } from '../renderer/renderWithCore';
 import { insertFootnote } from '../../../renderer/src/features/footnotes/footnoteActions';
 import { buildCitation, lexicalEditorOf, markerNames } from './footnoteTestKit';
+import { buildBook } from '../../node/support/sourceBuilders';
 
-const CROCKER = {
-  type: 'book',
-  title: 'Taming Intractable Conflicts: Mediation in the Hardest Cases',
-  author: [
-    { family: 'Crocker', given: 'Chester A.' },
-    { family: 'Hampson', given: 'Fen Osler' },
-    { family: 'Aall', given: 'Pamela' },
-  ],
-  issued: { 'date-parts': [[2004]] },
-  publisher: 'United States Institute of Peace Press',
-  'publisher-place': 'Washington, DC',
-};
+const CROCKER = buildBook({ title: 'Taming Intractable Conflicts: Mediation in the Hardest Cases' });
 const ZARTMAN = {
   type: 'chapter',
   title: 'The Timing of Peace Initiatives: Hurting Stalemates and Ripe Moments',
