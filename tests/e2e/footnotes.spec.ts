@@ -36,19 +36,19 @@ test('footnotes number in document order, survive a reload formatted, and mark t
   await note.caretAfter('The Machakos Protocol followed.');
   await note.insertFootnote([{ search: 'crocker', expect: 'Taming Intractable Conflicts', locator: '45', quote: 'ripeness is <b>necessary</b>, not sufficient' }]);
   await expect(note.markers()).toHaveCount(1);
-  expect(await note.markerNames()).toEqual(['Footnote 1: Crocker, Hampson and Aall 2004, p. 45']);
+  await expect.poll(() => note.markerNames()).toEqual(['Footnote 1: Crocker, Hampson and Aall 2004, p. 45']);
 
   // A second footnote BEFORE the first: the first becomes 2.
   await note.caretAfter('ripe moment.');
   await note.insertFootnote([{ search: 'zartman ripe', expect: 'Ripe Moments', locator: '8–10' }]);
   await expect(note.markers()).toHaveCount(2);
-  expect(await note.markerNames()).toEqual(['Footnote 1: Zartman 2001, pp. 8–10', 'Footnote 2: Crocker, Hampson and Aall 2004, p. 45']);
+  await expect.poll(() => note.markerNames()).toEqual(['Footnote 1: Zartman 2001, pp. 8–10', 'Footnote 2: Crocker, Hampson and Aall 2004, p. 45']);
   await note.expectSaved();
 
   await new AppShell(page).reload();
   await cases.openCase('Sudan North–South talks, 2002–2005');
   await expect(note.markers()).toHaveCount(2);
-  expect(await note.markerNames()).toEqual(['Footnote 1: Zartman 2001, pp. 8–10', 'Footnote 2: Crocker, Hampson and Aall 2004, p. 45']);
+  await expect.poll(() => note.markerNames()).toEqual(['Footnote 1: Zartman 2001, pp. 8–10', 'Footnote 2: Crocker, Hampson and Aall 2004, p. 45']);
   await expect(note.text).toHaveText('Mediators waited for a ripe moment. The Machakos Protocol followed.');
   await expect(note.markers().first()).toHaveAttribute('data-number', '1');
   // Chicago (notes) is the default style: full notes with the page.
