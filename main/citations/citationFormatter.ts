@@ -1,6 +1,6 @@
 import CSL, { type CiteprocCitation, type Engine } from 'citeproc';
 import type { CitationRef, CslItem } from '../../common/domain/sources';
-import { readLocale, readStyle, styleHasBibliography } from './cslCatalogue';
+import { readLocale, readStyle, styleHasBibliography, type CslNode } from './cslCatalogue';
 import { sanitizeBibliographyEntry, sanitizeCitationHtml } from './sanitizeCitationHtml';
 
 /** What a footnote shows when one of its sources is not in the knowledge base (deleted, or never imported). */
@@ -9,7 +9,10 @@ export const MISSING_SOURCE_TEXT = '[source not in this knowledge base]';
 export interface FormatRequest {
   /** Footnotes in document order, each a list of citations. */
   footnotes: CitationRef[][];
-  style: string;
+  /** A style id of the catalogue, or a parsed style (a `.csl` file) with a key naming its content. */
+  style: string | { key: string; tree: CslNode };
+  /** Sources to list in the bibliography although no footnote cites them ("all sources in scope"). */
+  uncited?: string[];
   locale: string;
   /** Use `locale` even when the style declares its own (International Affairs: en-GB). */
   forceLocale: boolean;
@@ -39,8 +42,8 @@ interface CachedEngine {
 const engines = new Map<string, CachedEngine>();
 const MAX_ENGINES = 8;
 
-function engineFor(style: string, locale: string, forceLocale: boolean): CachedEngine {
-  const key = `${style}\u0000${locale}\u0000${forceLocale ? 1 : 0}`;
+function engineFor(style: FormatRequest['style'], locale: string, forceLocale: boolean): CachedEngine {
+  const key = `${typeof style === 'string' ? style : `file:${style.key}`}\u0000${locale}\u0000${forceLocale ? 1 : 0}`;
   const cached = engines.get(key);
   if (cached) {
     // Most recently used last, so the oldest is evicted first.
@@ -48,7 +51,8 @@ function engineFor(style: string, locale: string, forceLocale: boolean): CachedE
     engines.set(key, cached);
     return cached;
   }
-  const tree = readStyle(style);
+  // citeproc annotates the tree it is given; a parsed style is copied so it can be used again.
+  const tree = typeof style === 'string' ? readStyle(style) : structuredClone(style.tree);
   const items = new Map<string, CslItem>();
   const localeCache = new Map<string, unknown>();
   const engine = new CSL.Engine(
@@ -77,7 +81,7 @@ function engineFor(style: string, locale: string, forceLocale: boolean): CachedE
  */
 export function formatCitations(request: FormatRequest, lookup: SourceLookup): FormattedCitations {
   const ids = request.footnotes.flatMap((f) => f.map((c) => c.sourceId));
-  const sources = lookup(ids);
+  const sources = lookup([...ids, ...(request.uncited ?? [])]);
   const cached = engineFor(request.style, request.locale, request.forceLocale);
   const { engine, items, seen } = cached;
 
@@ -88,6 +92,8 @@ export function formatCitations(request: FormatRequest, lookup: SourceLookup): F
     if (version !== undefined && version !== source.updatedAt) stale = true;
   }
   if (stale) {
+    // Both lists: an item still listed as uncited would stay registered and never be fetched again.
+    engine.updateUncitedItems([]);
     engine.updateItems([]);
     seen.clear();
   }
@@ -125,6 +131,9 @@ export function formatCitations(request: FormatRequest, lookup: SourceLookup): F
   } else {
     engine.updateItems([]);
   }
+  const cited = new Set(ids);
+  const uncited = [...new Set(request.uncited ?? [])].filter((id) => sources.has(id) && !cited.has(id));
+  engine.updateUncitedItems(uncited);
 
   const footnotes = request.footnotes.map((refs, i) => {
     if (refs.length === 0) return '';
@@ -136,7 +145,7 @@ export function formatCitations(request: FormatRequest, lookup: SourceLookup): F
 
   let bibliography: string[] | null = null;
   if (cached.hasBibliography) {
-    const made = clusters.length > 0 ? engine.makeBibliography() : false;
+    const made = clusters.length > 0 || uncited.length > 0 ? engine.makeBibliography() : false;
     bibliography = made ? made[1].map(sanitizeBibliographyEntry) : [];
   }
   return { footnotes, bibliography };

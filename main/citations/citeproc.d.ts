@@ -22,6 +22,7 @@ declare module 'citeproc' {
     rebuildProcessorState(citations: CiteprocCitation[], mode?: 'html' | 'text' | 'rtf', uncitedItemIDs?: string[]): [string, number, string][];
     makeBibliography(): false | [Record<string, unknown>, string[]];
     updateItems(ids: string[]): void;
+    updateUncitedItems(ids: string[]): void;
   }
   const CSL: { Engine: typeof Engine };
   export default CSL;

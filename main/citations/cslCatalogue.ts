@@ -86,6 +86,11 @@ export function hasStyle(id: string): boolean {
   return load().styleFiles.has(id);
 }
 
+/** The style's title as the catalogue lists it (its trees carry no info text), or the id. */
+export function styleTitle(id: string): string {
+  return load().styleTitles.get(id) ?? id;
+}
+
 export function hasLocale(locale: string): boolean {
   return load().localeFiles.has(locale);
 }
@@ -112,7 +117,30 @@ export function readStyle(id: string): CslNode {
   const file = requireStyleId(id);
   const tree = readAsset(file)[id];
   if (typeof tree !== 'object' || tree === null) throw new AppError('INTERNAL', `The citation style “${id}” could not be read from the styles package.`);
-  return expand(tree as CompactNode) as CslNode;
+  const expanded = expand(tree as CompactNode) as CslNode;
+  return id === 'international-affairs' ? repairBranchDelimiters(expanded) : expanded;
+}
+
+/**
+ * The International Affairs style in the package renders a note's branches for "ibid." and for a
+ * subsequent citation as siblings without a delimiter, giving "Ibid.p. 5" and "Haugevik, New
+ * partnersp. 23". The journal writes "Ibid., p. 5" and "Haugevik, New partners, p. 23", so those
+ * branches of the citation layout get the delimiter the rest of the style uses (", ").
+ */
+function repairBranchDelimiters(style: CslNode): CslNode {
+  const citation = style.children.find((c): c is CslNode => typeof c === 'object' && c.name === 'citation');
+  const visit = (node: CslNode) => {
+    for (const child of node.children) {
+      if (typeof child !== 'object') continue;
+      const elements = child.children.filter((c): c is CslNode => typeof c === 'object');
+      const locatorLast = elements.length > 1 && elements[elements.length - 1]?.attrs.macro === 'cite-locator';
+      if ((child.name === 'if' || child.name === 'else-if') && locatorLast && /ibid|subsequent/.test(child.attrs.position ?? '')) {
+        child.children = [{ name: 'group', attrs: { delimiter: ', ' }, children: elements }];
+      } else visit(child);
+    }
+  };
+  if (citation) visit(citation);
+  return style;
 }
 
 /** A locale's tree, or null when the package has none for it (citeproc then falls back to en-US). */

@@ -17,6 +17,10 @@ export const DEFAULT_CITATION_STYLE = 'chicago-fullnote-bibliography';
 export const DEFAULT_CITATION_LOCALE = 'en-US';
 
 const STYLE_KEY = 'citation.style';
+/** Styles added from `.csl` files live in the file too (`citation.customStyle:<slug>` → CSL XML), so a colleague's copy formats the same. */
+const CUSTOM_STYLE_PREFIX = 'citation.customStyle:';
+/** Style ids of added styles: `custom:<slug>`. */
+export const CUSTOM_STYLE_ID_PREFIX = 'custom:';
 const LOCALE_KEY = 'citation.locale';
 
 /**
@@ -44,8 +48,31 @@ export function createCitationsSettings(ctx: WriteContext) {
     if (patch.locale !== undefined) upsert.run({ key: LOCALE_KEY, value: patch.locale, ...stamp });
   });
 
+  const listCustom = db.prepare<[string, string], { key: string; value: string }>(`SELECT key, value FROM kb_settings WHERE key >= ? AND key < ? ORDER BY key`);
+  const deleteKey = db.prepare<[string]>('DELETE FROM kb_settings WHERE key = ?');
+  const putCustomTx = db.transaction((slug: string, xml: string): void => {
+    upsert.run({ key: CUSTOM_STYLE_PREFIX + slug, value: xml, updatedAt: ctx.tick(), updatedBy: ctx.who() });
+  });
+
   return {
     get,
+    /** Added styles: id (`custom:<slug>`) → CSL XML. */
+    customStyles(): Map<string, string> {
+      const rows = listCustom.all(CUSTOM_STYLE_PREFIX, CUSTOM_STYLE_PREFIX + '\uffff');
+      return new Map(rows.map((r) => [CUSTOM_STYLE_ID_PREFIX + r.key.slice(CUSTOM_STYLE_PREFIX.length), r.value]));
+    },
+    customStyle(id: string): string | null {
+      if (!id.startsWith(CUSTOM_STYLE_ID_PREFIX)) return null;
+      return (read.get(CUSTOM_STYLE_PREFIX + id.slice(CUSTOM_STYLE_ID_PREFIX.length)) as string | undefined) ?? null;
+    },
+    /** Stores an added style (already checked by parseCslStyle); returns its id. */
+    putCustomStyle(slug: string, xml: string): string {
+      putCustomTx(slug, xml);
+      return CUSTOM_STYLE_ID_PREFIX + slug;
+    },
+    removeCustomStyle(id: string): void {
+      if (id.startsWith(CUSTOM_STYLE_ID_PREFIX)) deleteKey.run(CUSTOM_STYLE_PREFIX + id.slice(CUSTOM_STYLE_ID_PREFIX.length));
+    },
     set(patch: { citationStyle?: string; locale?: string }): CitationSettings {
       setTx(patch);
       return get();
