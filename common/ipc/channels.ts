@@ -14,6 +14,7 @@ export const INVOKE_CHANNELS = [
   'kb.recent',
   'dialog.openKb',
   'dialog.newKb',
+  'dialog.saveFile',
   'cases.list',
   'cases.get',
   'cases.create',
@@ -51,6 +52,11 @@ export const INVOKE_CHANNELS = [
   'styles.list',
   'kbSettings.get',
   'kbSettings.set',
+  'styles.add',
+  'styles.remove',
+  'export.run',
+  'autoExport.get',
+  'autoExport.set',
 ] as const;
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 

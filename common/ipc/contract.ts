@@ -34,6 +34,7 @@ import {
   SourceQuery,
   SourceRow,
 } from '../domain/sources';
+import { AutoExportSetting, ExportRequest, ExportResult } from '../domain/exports';
 import type { InvokeChannel, PushChannel } from './channels';
 
 const Empty = z.object({}).strict();
@@ -70,6 +71,17 @@ export const contract = {
   'kb.recent': { input: Empty, output: z.array(RecentKb) },
   'dialog.openKb': { input: Empty, output: DialogResult },
   'dialog.newKb': { input: Empty, output: DialogResult },
+  /** A native save dialog for an export: suggested file name and the extensions to offer. */
+  'dialog.saveFile': {
+    input: z
+      .object({
+        title: z.string().max(200),
+        defaultName: z.string().max(255),
+        extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/)).min(1).max(5),
+      })
+      .strict(),
+    output: DialogResult,
+  },
 
   'cases.list': {
     input: CaseQuery.extend({
@@ -198,6 +210,17 @@ export const contract = {
     input: z.object({ citationStyle: z.string().max(200).optional(), locale: z.string().max(20).optional() }).strict(),
     output: z.object({ citationStyle: z.string(), locale: z.string() }),
   },
+  /** Adds a style from a `.csl` file to the knowledge base (checked first; a bad file is refused with the reason). */
+  'styles.add': {
+    input: z.object({ fileName: z.string().max(500), xml: z.string().max(2 * 1024 * 1024, 'a style file is limited to 2 MB') }).strict(),
+    output: CitationStyleInfo,
+  },
+  'styles.remove': { input: z.object({ id: z.string().regex(/^custom:[a-z0-9-]{1,80}$/) }).strict(), output: Ok },
+  /** Runs an export in the job process (progress on `job.progress`, cancel with `jobs.cancel`). */
+  'export.run': { input: ExportRequest, output: ExportResult },
+  /** The file kept in sync with the knowledge base's sources, if any. */
+  'autoExport.get': { input: Empty, output: AutoExportSetting },
+  'autoExport.set': { input: z.object({ setting: AutoExportSetting }).strict(), output: AutoExportSetting },
 } as const satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>;
 
 // A channel named in channels.ts without a schema here (or the reverse) fails to compile.
@@ -212,7 +235,7 @@ export type ChannelInput<C extends InvokeChannel> = z.input<Contract[C]['input']
 export type ParsedInput<C extends InvokeChannel> = z.output<Contract[C]['input']>;
 export type ChannelOutput<C extends InvokeChannel> = z.output<Contract[C]['output']>;
 
-export const MENU_COMMANDS = ['kb.new', 'kb.open', 'kb.openRecent', 'kb.close', 'case.new', 'case.trash', 'view.trash', 'view.cases', 'fields.manage', 'find', 'view.sources', 'sources.import'] as const;
+export const MENU_COMMANDS = ['kb.new', 'kb.open', 'kb.openRecent', 'kb.close', 'case.new', 'case.trash', 'view.trash', 'view.cases', 'fields.manage', 'find', 'view.sources', 'sources.import', 'export.open'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** Payloads of push events. */

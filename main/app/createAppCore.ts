@@ -18,7 +18,11 @@ import type { SpawnJob } from '../jobs/jobProtocol';
 export interface HostPorts {
   host: 'electron' | 'browser';
   /** Native file dialogs; null where the host has none (the renderer then asks for a path itself). */
-  dialogs: { openKb(): Promise<string | null>; newKb(): Promise<string | null> } | null;
+  dialogs: {
+    openKb(): Promise<string | null>;
+    newKb(): Promise<string | null>;
+    saveFile(options: { title: string; defaultName: string; extensions: string[] }): Promise<string | null>;
+  } | null;
   push<P extends PushChannel>(channel: P, payload: PushPayload<P>): void;
   /** Starts a job process (imports); without it, jobs fork `main/jobs/jobEntry.ts` under tsx. */
   spawnJob?: SpawnJob;
@@ -27,6 +31,8 @@ export interface HostPorts {
 export interface AppCoreOptions {
   userDataDir: string;
   ports: HostPorts;
+  /** Formatted-citations cache folder (default: the user's cache folder; null: no cache). */
+  cacheDir?: string | null;
 }
 
 export interface AppCore {
@@ -47,7 +53,7 @@ export interface AppCore {
  * The application without a transport: the open knowledge base, per-user settings and every
  * channel's handler. Both hosts build exactly one of these and hand `dispatch` to their transport.
  */
-export function createAppCore({ userDataDir, ports }: AppCoreOptions): AppCore {
+export function createAppCore({ userDataDir, ports, cacheDir }: AppCoreOptions): AppCore {
   const settings = createSettingsStore(userDataDir);
   let session: KbSession | null = null;
 
@@ -82,6 +88,7 @@ export function createAppCore({ userDataDir, ports }: AppCoreOptions): AppCore {
     session = createKbSession(opened, who);
     settings.noteOpened(full);
     announce();
+    kb.opened();
     return info() as KbInfo;
   }
 
@@ -99,7 +106,12 @@ export function createAppCore({ userDataDir, ports }: AppCoreOptions): AppCore {
     announce();
   }
 
-  const kbHandlers = createKbHandlers(requireSession, ports);
+  const kb = createKbHandlers(requireSession, ports, {
+    autoExport: { get: (kbPath) => settings.autoExport(kbPath), set: (kbPath, setting) => settings.setAutoExport(kbPath, setting) },
+    cacheDir,
+    onAutoExportError: (message) => console.error(message),
+  });
+  const kbHandlers = kb.handlers;
 
   const coreHandlers: Omit<Handlers, KbChannel> = {
     'app.info': () => ({ host: ports.host, version: appVersion(), nativeDialogs: ports.dialogs !== null }),
@@ -121,6 +133,8 @@ export function createAppCore({ userDataDir, ports }: AppCoreOptions): AppCore {
       ports.dialogs ? { path: await ports.dialogs.openKb(), unsupported: false } : { path: null, unsupported: true },
     'dialog.newKb': async () =>
       ports.dialogs ? { path: await ports.dialogs.newKb(), unsupported: false } : { path: null, unsupported: true },
+    'dialog.saveFile': async (options) =>
+      ports.dialogs ? { path: await ports.dialogs.saveFile(options), unsupported: false } : { path: null, unsupported: true },
   };
 
   const handlers: Handlers = { ...coreHandlers, ...kbHandlers };
@@ -143,6 +157,7 @@ export function createAppCore({ userDataDir, ports }: AppCoreOptions): AppCore {
     current: info,
     close,
     shutdown() {
+      kb.shutdown();
       session?.close();
       session = null;
     },

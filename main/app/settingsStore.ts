@@ -2,11 +2,14 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { AutoExportSetting } from '../../common/domain/exports';
 
 const StoredSettings = z.object({
   displayName: z.string().min(1).catch(defaultDisplayName()),
   recent: z.array(z.string()).catch([]),
   lastOpened: z.string().nullable().catch(null),
+  /** Per knowledge base (by path): the file kept in sync with its sources. Paths are this machine's, so it is not kept in the file. */
+  autoExport: z.record(z.string(), AutoExportSetting.unwrap()).catch({}),
 });
 export type StoredSettings = z.infer<typeof StoredSettings>;
 
@@ -32,7 +35,7 @@ export function createSettingsStore(userDataDir: string) {
     try {
       return StoredSettings.parse(JSON.parse(readFileSync(file, 'utf8')));
     } catch {
-      return { displayName: defaultDisplayName(), recent: [], lastOpened: null };
+      return { displayName: defaultDisplayName(), recent: [], lastOpened: null, autoExport: {} };
     }
   }
 
@@ -56,6 +59,14 @@ export function createSettingsStore(userDataDir: string) {
     },
     noteClosed(): void {
       state = { ...state, lastOpened: null };
+      save();
+    },
+    autoExport: (kbPath: string): AutoExportSetting => state.autoExport[kbPath] ?? null,
+    setAutoExport(kbPath: string, setting: AutoExportSetting): void {
+      const next = { ...state.autoExport };
+      if (setting) next[kbPath] = setting;
+      else delete next[kbPath];
+      state = { ...state, autoExport: next };
       save();
     },
     forget(path: string): void {

@@ -15,6 +15,7 @@ import { parseCaseAssignments } from './caseAssignments';
 import { CliError } from './cliErrors';
 import { createImportCommand } from './importCommand';
 import { sourcesCommand } from './sourcesCommand';
+import { exportCommand } from './exportCommand';
 
 export interface CliIo {
   out(text: string): void;
@@ -202,4 +203,5 @@ export const COMMANDS: CliCommand[] = [
   },
   createImportCommand(cliUser),
   sourcesCommand,
+  exportCommand,
 ];

@@ -37,6 +37,11 @@ export function setSqliteNativeBinding(path: string | undefined): void {
   sqliteNativeBinding = path;
 }
 
+/** The native binding set for this process, if any (other databases, such as caches, use it too). */
+export function getSqliteNativeBinding(): string | undefined {
+  return sqliteNativeBinding;
+}
+
 interface Header {
   applicationId: number;
   userVersion: number;

@@ -52,6 +52,7 @@ export function buildAppMenu(recent: readonly RecentKb[], actions: MenuActions):
         { label: 'New Case', accelerator: 'CmdOrCtrl+N', click: send('case.new') },
         { type: 'separator' },
         { label: 'Import Sources…', click: send('sources.import') },
+        { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: send('export.open') },
         { type: 'separator' },
         { label: 'Close Knowledge Base', click: send('kb.close') },
         ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),

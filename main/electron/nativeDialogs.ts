@@ -25,5 +25,16 @@ export function createNativeDialogs(window: () => BrowserWindow | null, defaultF
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    async saveFile({ title, defaultName, extensions }) {
+      const options = {
+        title,
+        defaultPath: join(defaultFolder(), defaultName),
+        filters: [{ name: extensions.map((e) => `.${e}`).join(', '), extensions }],
+        properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
+      };
+      const win = window();
+      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
   };
 }

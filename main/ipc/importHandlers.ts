@@ -8,8 +8,7 @@ import type { PreviewResult, CommitCounts } from '../import/importJob';
 import { planImport, type PreviewData } from '../import/planImport';
 import { issuedYear, summariseAuthors } from '../import/sanitizeCsl';
 import { precheckImport } from '../import/precheckImport';
-import { createJobRunner } from '../jobs/jobRunner';
-import { forkJobProcess } from '../jobs/forkJobProcess';
+import { createHostJobRunner, type JobRunner } from '../jobs/jobRunner';
 
 export type ImportChannel = 'import.preview' | 'import.commit' | 'jobs.cancel';
 
@@ -25,6 +24,8 @@ interface StoredPreview extends PreviewData {
 export interface ImportHandlerOptions {
   /** Per-job time limit; tests shorten it. */
   timeLimitMs?: number;
+  /** A job runner shared with other channels (exports); one of its own otherwise. */
+  jobs?: JobRunner;
 }
 
 /**
@@ -33,11 +34,7 @@ export interface ImportHandlerOptions {
  * commit, which writes them whole or not at all.
  */
 export function createImportHandlers(session: () => KbSession, ports: HostPorts, options: ImportHandlerOptions = {}): Pick<Handlers, ImportChannel> {
-  const jobs = createJobRunner({
-    spawn: ports.spawnJob ?? forkJobProcess,
-    progress: (payload) => ports.push('job.progress', payload),
-    timeLimitMs: options.timeLimitMs,
-  });
+  const jobs = options.jobs ?? createHostJobRunner(ports, options.timeLimitMs);
   const previews = new Map<string, StoredPreview>();
 
   function prune(): void {

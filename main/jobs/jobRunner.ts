@@ -1,6 +1,8 @@
 import type { JobProgress } from '../../common/domain/sources';
 import { AppError } from '../../common/errors';
 import type { JobChild, JobMessage, JobRequest, SpawnJob } from './jobProtocol';
+import type { HostPorts } from '../app/createAppCore';
+import { forkJobProcess } from './forkJobProcess';
 
 export interface JobRunnerOptions {
   spawn: SpawnJob;
@@ -135,10 +137,21 @@ export function createJobRunner({ spawn, progress, timeLimitMs = DEFAULT_JOB_TIM
   };
 }
 
+export type JobRunner = ReturnType<typeof createJobRunner>;
+
+/** The job runner of a host: its own way of starting processes (Node fork by default), progress pushed to the UI. */
+export function createHostJobRunner(ports: HostPorts, timeLimitMs?: number): JobRunner {
+  return createJobRunner({
+    spawn: ports.spawnJob ?? forkJobProcess,
+    progress: (payload) => ports.push('job.progress', payload),
+    timeLimitMs,
+  });
+}
+
 function describeDuration(ms: number): string {
   return ms >= 1000 ? `${Math.round(ms / 1000)} seconds` : `${ms} ms`;
 }
 
 function cancelled(): AppError {
-  return new AppError('CANCELLED', 'Import cancelled; nothing was written.');
+  return new AppError('CANCELLED', 'Cancelled; nothing was written.');
 }

@@ -1,6 +1,7 @@
 import { ERROR_CODES, type ErrorCode } from '../../common/ipc/contract';
 import { isAppError } from '../../common/errors';
 import { runCommit, runPreview } from '../import/importJob';
+import { runExport } from '../export/runExport';
 import type { JobMessage, JobRequest } from './jobProtocol';
 
 /**
@@ -16,13 +17,15 @@ export async function runJobRequest(request: JobRequest, post: (message: JobMess
     post({ type: 'progress', phase, done, total });
   };
   try {
-    const value =
-      request.kind === 'import.preview'
-        ? runPreview(request, progress)
-        : await runCommit(request, progress, async () => {
-            post({ type: 'ready' });
-            await waitForGo();
-          });
+    let value: unknown;
+    if (request.kind === 'import.preview') value = runPreview(request, progress);
+    else if (request.kind === 'export.run') value = await runExport(request, progress);
+    else {
+      value = await runCommit(request, progress, async () => {
+        post({ type: 'ready' });
+        await waitForGo();
+      });
+    }
     post({ type: 'result', value });
   } catch (e) {
     post(toErrorMessage(e));

@@ -17,6 +17,7 @@ const MALFORMED: Record<InvokeChannel, { input: unknown; names: string }> = {
   'kb.recent': { input: { limit: 3 }, names: 'limit' },
   'dialog.openKb': { input: { title: 'x' }, names: 'title' },
   'dialog.newKb': { input: { title: 'x' }, names: 'title' },
+  'dialog.saveFile': { input: { title: 'Export', defaultName: 'x.bib', extensions: ['../etc'] }, names: 'extensions' },
   'cases.list': { input: { limit: 100_000 }, names: 'limit' },
   'cases.get': { input: { id: '' }, names: 'id' },
   'cases.create': { input: { title: '' }, names: 'title' },
@@ -54,6 +55,11 @@ const MALFORMED: Record<InvokeChannel, { input: unknown; names: string }> = {
   'import.preview': { input: { jobId: 'j1', text: 42 }, names: 'text' },
   'import.commit': { input: { jobId: 'j1', previewId: 'p1', onDuplicate: 'overwrite' }, names: 'onDuplicate' },
   'jobs.cancel': { input: { jobId: '' }, names: 'jobId' },
+  'styles.add': { input: { fileName: 'x.csl' }, names: 'xml' },
+  'styles.remove': { input: { id: 'apa' }, names: 'id' },
+  'export.run': { input: { jobId: '019a0000-0000-7000-8000-000000000000', format: 'pdf', scope: { kind: 'kb' } }, names: 'format' },
+  'autoExport.get': { input: { path: '/tmp/x.bib' }, names: 'path' },
+  'autoExport.set': { input: { setting: { path: '/tmp/x.ris', format: 'ris' } }, names: 'format' },
 };
 
 describe('every channel rejects malformed input', () => {

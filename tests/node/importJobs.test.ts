@@ -122,7 +122,7 @@ describe('cancel, time limit and all-or-nothing', { timeout: 90_000 }, () => {
       if (x.jobId === jobId) void app.call('jobs.cancel', { jobId });
     });
     const answer = await app.send('import.preview', { jobId, text: generatedBibtex(20_000), fileName: 'big.bib' });
-    expect(answer).toEqual({ ok: false, error: { code: 'CANCELLED', message: 'Import cancelled; nothing was written.' } });
+    expect(answer).toEqual({ ok: false, error: { code: 'CANCELLED', message: 'Cancelled; nothing was written.' } });
   });
 
   it('cancelling a commit while it writes leaves the knowledge base unchanged', async () => {

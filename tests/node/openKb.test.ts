@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,8 @@ import { newId } from '../../common/ids';
 import { APPLICATION_ID, createKb, openKb } from '../../main/db/openKb';
 import { latestSchemaVersion } from '../../main/db/migrations';
 import { appWithKb, buildActor, buildCase, buildField, buildNote, sha256, startApp, tempDir } from './support/builders';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
 function expectAppError(fn: () => unknown, code: string, message: RegExp): void {
   let error: unknown;
@@ -143,6 +145,8 @@ async function writeInputs(app: Awaited<ReturnType<typeof appWithKb>>) {
     'sources.update': { id: source.id, citekey: 'crocker-taming' },
     'sources.delete': { id: unused.id },
     'kbSettings.set': { citationStyle: 'apa' },
+    'styles.add': { fileName: 'minimal-note-style.csl', xml: readFileSync(join(FIXTURES, 'minimal-note-style.csl'), 'utf8') },
+    'styles.remove': { id: 'custom:casebook-test-notes' },
     'cases.create': buildCase({ title: 'New' }),
     'cases.update': { id: c.id, patch: { title: 'Renamed' } },
     'cases.setValue': { caseId: c.id, fieldId: field.id, value: 'Success' },
@@ -182,8 +186,12 @@ const READ_CHANNELS = new Set([
   'kbSettings.get',
   'import.preview',
   'jobs.cancel',
+  // Exports read the file; the automatic export's setting is the user's, not the file's.
+  'export.run',
+  'autoExport.get',
+  'autoExport.set',
 ]);
-const CORE_CHANNELS = new Set(['app.info', 'settings.get', 'settings.set', 'kb.current', 'kb.open', 'kb.create', 'kb.close', 'kb.recent', 'dialog.openKb', 'dialog.newKb']);
+const CORE_CHANNELS = new Set(['app.info', 'settings.get', 'settings.set', 'kb.current', 'kb.open', 'kb.create', 'kb.close', 'kb.recent', 'dialog.openKb', 'dialog.newKb', 'dialog.saveFile']);
 
 describe('a read-only file (chmod 0444)', () => {
   it('opens read-only, and every write channel answers READ_ONLY and changes nothing', async () => {

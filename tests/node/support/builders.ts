@@ -37,7 +37,7 @@ export interface TestApp {
 
 /** The app core (no transport) over a temp user-data folder, as both hosts build it. */
 export function startApp(dir = tempDir()): TestApp {
-  const core = createAppCore({ userDataDir: join(dir, 'userData'), ports: { host: 'browser', dialogs: null, push() {} } });
+  const core = createAppCore({ userDataDir: join(dir, 'userData'), ports: { host: 'browser', dialogs: null, push() {} }, cacheDir: join(dir, 'cache') });
   return {
     core,
     dir,
