@@ -1,4 +1,5 @@
-import { NAME_VARIABLES, type ImportProblem } from '../../common/domain/sources';
+import type { ImportProblem } from '../../common/domain/sources';
+import { finishCsl, prepareFields } from './bibtexFixes';
 import { bibEntriesToCsl, bibEntryToCsl, clearCitationJsLog, parseBibtexSyntax, type RawBibEntry } from './citationJs';
 import type { ParsedEntry, ProgressFn } from './importTypes';
 import { sanitizeCsl } from './sanitizeCsl';
@@ -102,7 +103,10 @@ export function parseBibtex(text: string, onProgress: ProgressFn): BibtexResult 
   const biblatex = raws.some(({ raw }) => BIBLATEX_TYPES.has(raw.type) || Object.keys(raw.properties).some((f) => BIBLATEX_FIELDS.has(f)));
 
   const registry = new Map(raws.map((r) => [r.raw.label, r.raw]));
-  const prepared = raws.map(({ chunk, index, raw }) => ({ chunk, index, entry: { type: raw.type, label: raw.label, properties: fixLatex(inherit(raw, registry)) } }));
+  const prepared = raws.map(({ chunk, index, raw }) => {
+    const properties = fixLatex(inherit(raw, registry));
+    return { chunk, index, properties, entry: { type: raw.type, label: raw.label, properties: prepareFields(properties) } };
+  });
   const entries: ParsedEntry[] = [];
   for (let b = 0; b < prepared.length; b += BATCH) {
     onProgress('converting', b, prepared.length);
@@ -114,18 +118,18 @@ export function parseBibtex(text: string, onProgress: ProgressFn): BibtexResult 
     } catch {
       mapped = null;
     }
-    batch.forEach(({ chunk, index, entry }, i) => {
+    batch.forEach(({ chunk, index, entry, properties }, i) => {
       const fail = (message: string) => errors.push({ entry: chunk.key, line: chunk.line, message });
       let csl: Record<string, unknown>;
       try {
-        csl = mapped?.[i] ?? bibEntryToCsl(entry);
+        csl = finishCsl(mapped?.[i] ?? bibEntryToCsl(entry), { type: entry.type, properties });
       } catch (e) {
         return fail(`could not be converted: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
       }
       if (typeof csl.title !== 'string' || csl.title.trim() === '') return fail('has no title');
       const clean = sanitizeCsl(csl);
       if ('error' in clean) return fail(clean.error);
-      entries.push({ index, key: chunk.key, line: chunk.line, csl: { ...institutionsAsLiteral(clean.item), 'citation-key': chunk.key } });
+      entries.push({ index, key: chunk.key, line: chunk.line, csl: { ...clean.item, 'citation-key': chunk.key } });
     });
   }
   onProgress('parsing', dataChunks.length, dataChunks.length);
@@ -201,21 +205,6 @@ function inherit(entry: RawBibEntry, registry: Map<string, RawBibEntry>, seen = 
     out[field] = value;
   }
   for (const [field, value] of Object.entries(own)) if (field !== 'crossref') out[field] = value;
-  return out;
-}
-
-/**
- * BibTeX writes an institution as one braced name (`{United Nations Security Council}`), which
- * citation-js reads as a family name; CSL calls it a literal name, so styles do not invert it.
- */
-function institutionsAsLiteral(item: Record<string, unknown>): Record<string, unknown> {
-  const out = { ...item };
-  for (const [key, value] of Object.entries(item)) {
-    if (!NAME_VARIABLES.has(key) || !Array.isArray(value)) continue;
-    out[key] = (value as Record<string, string>[]).map((n) =>
-      n.family && !n.given && !n['non-dropping-particle'] && /\s/.test(n.family) ? { literal: n.family } : n,
-    );
-  }
   return out;
 }
 

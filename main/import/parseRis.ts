@@ -1,6 +1,7 @@
 import type { ImportProblem } from '../../common/domain/sources';
 import { clearCitationJsLog, parseRisRecords, toCsl } from './citationJs';
 import type { ParsedEntry, ProgressFn } from './importTypes';
+import { finishRisCsl } from './risFixes';
 import { sanitizeCsl } from './sanitizeCsl';
 import { assertEntryCount } from './precheckImport';
 
@@ -60,7 +61,7 @@ export function parseRis(text: string, onProgress: ProgressFn): { entries: Parse
     let csl: Record<string, unknown>;
     try {
       const [parsed] = parseRisRecords(normaliseRecord(record.lines, tags).join('\n'));
-      csl = parsed ? toCsl(parsed) : {};
+      csl = parsed ? finishRisCsl(toCsl(parsed), type, tags) : {};
     } catch (e) {
       return fail(`could not be read: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
     }

@@ -63,7 +63,8 @@ describe('BibTeX and BibLaTeX', () => {
     const families = (item.author as { family: string }[]).map((a) => a.family);
     expect(families).toEqual(['Schönfeld', 'Cañas', 'Åberg', 'Østergaard', 'Müller']);
     expect((item.author as { given: string }[]).map((a) => a.given)).toContain('Søren');
-    expect(item.title).toBe('Naval Diplomacy & Burden-Sharing in EU NAVFOR Atalanta: 50% of the Escorts');
+    // `{EU NAVFOR}` protects a phrase (a nocase span); `{Atalanta}` protects one word, which a title stored as written needs no mark for.
+    expect(item.title).toBe('Naval Diplomacy & Burden-Sharing in <span class="nocase">EU NAVFOR</span> Atalanta: 50% of the Escorts');
     expect(byKey(bib, 'bueger2013piracy').page).toBe('127-147');
   });
 
@@ -128,6 +129,139 @@ describe('BibTeX and BibLaTeX', () => {
     expect(result.entries).toHaveLength(1);
     expect(result.errors[0]).toMatchObject({ entry: 'broken', line: 2 });
     expect(result.errors[0]?.message).toMatch(/line 4/);
+  });
+});
+
+describe('BibTeX: case protection, institutions, entry types', () => {
+  const text = [
+    '@article{inst2001,',
+    '  author = {{NATO} and {\\AA}berg, Ingrid and Lloyd George, and {Food and Agriculture Organization}},',
+    '  title = {{Whole Title In Braces}},',
+    '  journal = {Journal of {Peace Research}},',
+    '  year = 2001',
+    '}',
+    "@book{case2001, title = {The {D}ynamics of {Caf{\\'e}} {\\'E}tudes, \\textit{{EU NAVFOR} and {Atalanta}}, {{\\\"O}sterreich Heute} and {A~B}}, year = 2001}",
+    '@mastersthesis{ma2001, title = {Piracy}, author = {Nur, Ali}, school = {Oslo}, year = 2001}',
+    '@phdthesis{phd2001, title = {Piracy}, author = {Nur, Ali}, school = {Oslo}, year = 2001, type = {Doctoral dissertation}}',
+    '@phdthesis{phd2002, title = {Piracy}, author = {Nur, Ali}, school = {Oslo}, year = 2002}',
+    '@techreport{tr2001, title = {Piracy}, institution = {ISS}, year = 2001, number = {42}}',
+    '@article{mag2001, title = {Piracy}, journal = {The Economist}, entrysubtype = {magazine}, date = {2001-02-03}, number = {7}}',
+    '@misc{res1851, title = {Resolution 1851}, number = {S/RES/1851 (2008)}}',
+  ].join('\n');
+  const result = parseImport({ text, fileName: 'x.bib' });
+  const get = (key: string) => byKey(result, key);
+
+  it('reads a name written as one brace group as an institution, space or not', () => {
+    expect(result.errors).toEqual([]);
+    expect(get('inst2001').author).toEqual([
+      { literal: 'NATO' },
+      { family: 'Åberg', given: 'Ingrid' },
+      { family: 'Lloyd George' },
+      { literal: 'Food and Agriculture Organization' },
+    ]);
+  });
+
+  it('turns a braced phrase in a title into a nocase span, but not a braced word, letter, accent or whole title', () => {
+    expect(get('inst2001').title).toBe('Whole Title In Braces');
+    expect(get('inst2001')['container-title']).toBe('Journal of <span class="nocase">Peace Research</span>');
+    expect(get('case2001').title).toBe(
+      'The Dynamics of Café Études, <i><span class="nocase">EU NAVFOR</span> and Atalanta</i>, <span class="nocase">Österreich Heute</span> and <span class="nocase">A\u00A0B</span>',
+    );
+  });
+
+  it('cannot be made to forge a nocase span or an institution with the marker characters', () => {
+    const forged = parseImport({ text: '@misc{f1, title = {a \uFDD0b\uFDD1 c}, author = {\uFDD2Smith}}', fileName: 'f.bib' });
+    expect(forged.entries[0]?.csl.title).toBe('a b c');
+    expect(forged.entries[0]?.csl.author).toEqual([{ family: 'Smith' }]);
+  });
+
+  it('drops placeholder genres of @techreport and @phdthesis, keeps `type`, and names a master’s thesis', () => {
+    expect(get('tr2001').genre).toBeUndefined();
+    expect(get('phd2002').genre).toBeUndefined();
+    expect(get('phd2001').genre).toBe('Doctoral dissertation');
+    expect(get('ma2001').genre).toBe('Master’s thesis');
+  });
+
+  it('reads entrysubtype magazine as a magazine article, and keeps a number nothing else took', () => {
+    expect(get('mag2001')).toMatchObject({ type: 'article-magazine', issue: '7', issued: { 'date-parts': [[2001, 2, 3]] } });
+    expect(get('mag2001').genre).toBeUndefined();
+    expect(get('tr2001').number).toBe('42');
+    expect(get('res1851').number).toBe('S/RES/1851 (2008)');
+  });
+});
+
+describe('RIS as Zotero writes it', () => {
+  const text = [
+    'TY  - CHAP', 'TI  - The African Union Mission in Somalia', 'AU  - Williams, Paul D.', 'A2  - Cilliers, Jakkie', 'A2  - Sturman, Kathryn',
+    'T2  - Peace Operations in Africa', 'CY  - Pretoria', 'PB  - Institute for Security Studies', 'PY  - 2011', 'DA  - 2011/05/02/', 'SP  - 183', 'EP  - 205', 'ER  - ', '',
+    'TY  - JOUR', 'TI  - Coalitions and the Law of the Sea', 'AU  - Kraska, James', 'T2  - Survival', 'VL  - 51', 'IS  - 4', 'SP  - 95', 'EP  - 117',
+    'PY  - 2009', 'DA  - 2009/09//', 'Y2  - 2021/03/01/14:22:05', 'ER  - ', '',
+    'TY  - ELEC', "TI  - UNAMID's Exit from Darfur", 'AU  - Berg, Anna', 'T2  - European Council on Foreign Relations', 'PY  - 2020', 'DA  - 2020/12/10/',
+    'UR  - https://ecfr.eu/', 'Y2  - 2021/02/01/09:30:00', 'ER  - ', '',
+    'TY  - NEWS', 'TI  - Pirates Seize Saudi Tanker', 'AU  - Gettleman, Jeffrey', 'AU  - Worth, Robert F.', 'T2  - The New York Times', 'CY  - New York',
+    'PY  - 2008', 'DA  - 2008/11/18/', 'SP  - A1', 'ER  - ', '',
+    'TY  - BOOK', 'TI  - Understanding Somalia and Somaliland', 'AU  - Lewis, Ioan', 'A3  - Harper, Mary', 'T2  - Hurst Paperbacks', 'CY  - London', 'PB  - Hurst',
+    'PY  - 2008', 'SP  - 160', 'ER  - ', '',
+    'TY  - CONF', 'TI  - Naval Cooperation in the Gulf of Aden', 'AU  - Doe, Ann', 'T2  - Maritime Security Conference', 'C3  - Proceedings of the Maritime Security Conference',
+    'CY  - Mombasa', 'PY  - 2010', 'DA  - 2010/06/14/', 'ER  - ', '',
+    'TY  - CONF', 'TI  - Escort Convoys Revisited', 'AU  - Roe, Ben', 'PY  - 2012', 'ER  - ', '',
+    'TY  - GEN', 'TI  - Somalia Report', 'ED  - Hansen, Stig Jarle', 'ED  - Bradbury, Mark', 'PY  - 2007', 'ER  - ', '',
+  ].join('\r\n');
+  const result = parseImport({ text, fileName: 'zotero.ris' });
+  const [chapter, article, webpage, news, book, paper, paperYearOnly, report] = result.entries.map((e) => e.csl);
+
+  it('keeps what citation-js already read well: A2 editors and T2 book of a chapter, T2 journal, Y2 accessed', () => {
+    expect(result.errors).toEqual([]);
+    expect(chapter).toEqual({
+      type: 'chapter',
+      title: 'The African Union Mission in Somalia',
+      author: [{ family: 'Williams', given: 'Paul D.' }],
+      editor: [{ family: 'Cilliers', given: 'Jakkie' }, { family: 'Sturman', given: 'Kathryn' }],
+      'container-title': 'Peace Operations in Africa',
+      'publisher-place': 'Pretoria',
+      publisher: 'Institute for Security Studies',
+      issued: { 'date-parts': [[2011, 5, 2]] },
+      page: '183-205',
+    });
+    expect(article).toMatchObject({ type: 'article-journal', 'container-title': 'Survival', volume: '51', issue: '4', page: '95-117' });
+    expect(article?.issued).toEqual({ 'date-parts': [[2009, 9]] });
+    expect(article?.accessed).toEqual({ 'date-parts': [[2021, 3, 1]] });
+  });
+
+  it('ELEC: T2 is the website and Y2 the access date', () => {
+    expect(webpage).toMatchObject({ type: 'webpage', 'container-title': 'European Council on Foreign Relations', accessed: { 'date-parts': [[2021, 2, 1]] } });
+    expect(webpage?.['collection-title']).toBeUndefined();
+  });
+
+  it('NEWS: AU lines are the authors and DA the full date', () => {
+    expect(news).toMatchObject({ type: 'article-newspaper', 'container-title': 'The New York Times', page: 'A1', issued: { 'date-parts': [[2008, 11, 18]] } });
+    expect(news?.author).toEqual([{ family: 'Gettleman', given: 'Jeffrey' }, { family: 'Worth', given: 'Robert F.' }]);
+    expect(news?.reporter).toBeUndefined();
+  });
+
+  it('BOOK: SP is the number of pages, not a page; A3 the editor; T2 the series', () => {
+    expect(book).toMatchObject({ type: 'book', 'number-of-pages': '160', editor: [{ family: 'Harper', given: 'Mary' }], 'collection-title': 'Hurst Paperbacks' });
+    expect(book?.page).toBeUndefined();
+  });
+
+  it('CONF: the date is DA, else PY, and never the event date', () => {
+    expect(paper).toMatchObject({ type: 'paper-conference', 'event-title': 'Maritime Security Conference', issued: { 'date-parts': [[2010, 6, 14]] } });
+    expect(paper?.['event-date']).toBeUndefined();
+    expect(paperYearOnly?.issued).toEqual({ 'date-parts': [[2012]] });
+    expect(paperYearOnly?.['event-date']).toBeUndefined();
+  });
+
+  it('ED lines are editors', () => {
+    expect(report?.editor).toEqual([{ family: 'Hansen', given: 'Stig Jarle' }, { family: 'Bradbury', given: 'Mark' }]);
+  });
+
+  it('keeps PY when DA is not a RIS date or names another year, and Y2 of other types as before', () => {
+    const other = parseImport({
+      text: 'TY  - NEWS\nTI  - A\nPY  - 2008\nDA  - Nov 18\nER  - \nTY  - CHAP\nTI  - B\nPY  - 2008\nDA  - 2009/01/02/\nER  - \nTY  - CONF\nTI  - C\nPY  - 2006\nY2  - 2021/01/05/\nER  - \n',
+      fileName: 'x.ris',
+    }).entries.map((e) => e.csl);
+    expect(other.map((c) => c.issued)).toEqual([{ 'date-parts': [[2008]] }, { 'date-parts': [[2008]] }, { 'date-parts': [[2006]] }]);
+    expect(other[2]?.accessed).toEqual({ 'date-parts': [[2021, 1, 5]] });
   });
 });
 
