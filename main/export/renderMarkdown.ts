@@ -11,9 +11,12 @@ import { cleanText, oneLineText } from './renderBibliography';
  * dossier's style and makes the bibliography itself.
  *
  * Footnotes become Pandoc citations: `[@key, p. 49; @other]` for a footnote of citations only
- * (a note style turns it into a footnote, an in-text style into a parenthetical), an inline note
- * `^[[@key, p. 49] Commentary.]` when the analyst added words of their own, and the formatted
- * text as an inline note for citations whose source is gone (Pandoc could not format those).
+ * (a note style turns it into a footnote, an in-text style into a parenthetical). A footnote with
+ * the analyst's own words is a footnote of ours, `[^3]`, defined after the case as
+ * `[^3]: [@key, p. 49] Commentary.`; Pandoc formats a citation inside a note as a note citation.
+ * Citations whose source is gone keep the text our formatter gave them (Pandoc could not format
+ * them), in a footnote too. Locators are written with the locale's own term (`p.`, `chap.`,
+ * `S.`), which is what Pandoc reads as the label.
  *
  * Note text is the analyst's, not markup: every character Pandoc could read as Markdown (emphasis,
  * links, raw HTML, math, citations — `@` and `[` above all) is backslash-escaped, and what would
@@ -99,8 +102,11 @@ function codeSpan(text: string): string {
   return `${fence}${pad}${text}${pad}${fence}`;
 }
 
-/** A piece of inline content: runs are formatted text, `raw` is finished Markdown (a link, a citation). */
-type Piece = { kind: 'run'; run: Run } | { kind: 'break' } | { kind: 'raw'; markdown: string };
+/**
+ * A piece of inline content: runs are formatted text, `raw` is finished Markdown (a link, a
+ * citation, a note reference); `cite` marks a bare `[@…]` citation.
+ */
+type Piece = { kind: 'run'; run: Run } | { kind: 'break' } | { kind: 'raw'; markdown: string; cite?: boolean };
 
 /**
  * Pieces as Markdown lines (split at hard breaks). Formats nest in FORMAT_ORDER; a format shared
@@ -113,7 +119,9 @@ function piecesToLines(pieces: readonly Piece[]): string[] {
   const lines: string[] = [];
   let line = '';
   const stack: FormatKey[] = [];
+  /** Whitespace owed before the next text: '' none, ' ' a space, '\\ ' a no-break space. */
   let pendingSpace = '';
+  let afterCite = false;
   const inSupSub = () => stack.includes('sup') || stack.includes('sub');
   const closeTo = (depth: number) => {
     while (stack.length > depth) {
@@ -122,7 +130,7 @@ function piecesToLines(pieces: readonly Piece[]): string[] {
     }
   };
   const flushSpace = () => {
-    if (pendingSpace) line += inSupSub() ? '\\ ' : ' ';
+    if (pendingSpace) line += inSupSub() ? '\\ ' : pendingSpace;
     pendingSpace = '';
   };
   const endLine = () => {
@@ -135,27 +143,34 @@ function piecesToLines(pieces: readonly Piece[]): string[] {
   for (const piece of pieces) {
     if (piece.kind === 'break') {
       endLine();
+      afterCite = false;
       continue;
     }
     if (piece.kind === 'raw') {
       closeTo(0);
       flushSpace();
-      // `[@a][@b]` or `^[note][text](url)` would read as a reference link; a space keeps them
-      // apart (Pandoc drops the space before a note).
-      if (line.endsWith(']') && piece.markdown.startsWith('[')) line += ' ';
+      // `[@a][@b]` or `[@a][text](url)` would read as a reference link; a space keeps them apart
+      // (Pandoc drops the space before a citation it turns into a note).
+      if (afterCite && line.endsWith(']') && piece.markdown.startsWith('[')) line += ' ';
       line += piece.markdown;
+      afterCite = piece.cite === true;
       continue;
     }
+    afterCite = false;
     const segments = cleanText(piece.run.text).replace(/\t/g, ' ').split('\n');
     segments.forEach((segment, i) => {
       if (i > 0) endLine();
       const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(segment) as RegExpExecArray;
       const [, leading, core, trailing] = m as unknown as [string, string, string, string];
+      // Whitespace is written as one space, or as Pandoc's escaped space when it holds a no-break space.
+      const owe = (ws: string) => {
+        if (ws) pendingSpace = /[\u00a0\u202f]/.test(ws) || pendingSpace === '\\ ' ? '\\ ' : ' ';
+      };
       if (core === '') {
-        if (segment) pendingSpace = ' ';
+        owe(segment);
         return;
       }
-      if (leading) pendingSpace = ' ';
+      owe(leading);
       // A code span inside a bracketed span would let Pandoc match the span's bracket inside the
       // code; small capitals and underline mean little on code, so code keeps only the other formats.
       const wanted = FORMAT_ORDER.filter((k) => piece.run[k] && !(piece.run.code && (k === 'smallCaps' || k === 'underline')));
@@ -185,7 +200,7 @@ function piecesToLines(pieces: readonly Piece[]): string[] {
         const escaped = escapeMarkdownText(core);
         line += inSupSub() ? escaped.replace(/ /g, '\\ ') : escaped;
       }
-      if (trailing) pendingSpace = ' ';
+      owe(trailing);
     });
   }
   closeTo(0);
@@ -334,7 +349,12 @@ function citationItemMarkdown(c: CitationItem, key: string, ctx: CitationContext
   return out;
 }
 
-/** How one footnote is written: a bare citation (`[@…]`) or an inline note (`^[…]`), or nothing. */
+/**
+ * What one footnote becomes: a bare citation (`[@…]`, Pandoc makes it a note in a note style), or
+ * the content of a note of our own: the citations followed by the analyst's commentary, or the
+ * formatted text of citations whose source is gone (Pandoc could not format those). Null for an
+ * empty footnote.
+ */
 function footnoteMarkdown(f: DossierFootnote, ctx: CitationContext): { kind: 'cite' | 'note'; markdown: string } | null {
   const keyed: string[] = [];
   let missing = false;
@@ -348,14 +368,13 @@ function footnoteMarkdown(f: DossierFootnote, ctx: CitationContext): { kind: 'ci
 
   let body: string;
   if (keyed.length === 0) {
-    // Nothing Pandoc can format: the text as our formatter wrote it.
     body = piecesToLines(f.citation.map((run) => ({ kind: 'run', run }))).join(' ');
   } else {
     body = `[${keyed.join('; ')}]`;
     if (missing) body += `; ${escapeMarkdownText(MISSING_SOURCE_TEXT)}`;
   }
   const text = [body, commentary].filter((s) => s !== '').join(' ');
-  return text ? { kind: 'note', markdown: `^[${text}]` } : null;
+  return text ? { kind: 'note', markdown: text } : null;
 }
 
 // ── Blocks ───────────────────────────────────────────────────────────────────────────────────
@@ -364,6 +383,8 @@ interface Context {
   footnotes: ReadonlyMap<number, DossierFootnote>;
   citations: CitationContext;
   inText: boolean;
+  /** Footnote definitions (`[^n]: …`) of the current case, written after its blocks. */
+  definitions: string[];
 }
 
 function linkMarkdown(inline: Extract<Inline, { kind: 'link' }>): Piece[] {
@@ -377,31 +398,46 @@ function linkMarkdown(inline: Extract<Inline, { kind: 'link' }>): Piece[] {
   return [{ kind: 'raw', markdown: `[${label}](${target})` }];
 }
 
-/** Inlines as pieces; an in-text citation goes before the sentence's closing punctuation, after a space. */
+/**
+ * Inlines as pieces. A footnote of citations only is a bare citation; in an in-text style it goes
+ * before the sentence's closing punctuation, after a space. Any other footnote is a note of our
+ * own: a reference `[^n]` here and its definition after the case. (Not an inline `^[…]` note: two
+ * of those side by side read as superscript.) In a note style, a bare citation right before such a
+ * note is made a note too, since nothing can sit between `[@…]` and `[^n]` that Pandoc would not
+ * print.
+ */
 function inlinesToPieces(inlines: readonly Inline[], ctx: Context): Piece[] {
   const pieces: Piece[] = [];
-  for (const inline of inlines) {
+  const written = inlines.map((inline) => {
+    if (inline.kind !== 'footnote') return null;
+    const f = ctx.footnotes.get(inline.number);
+    return f ? footnoteMarkdown(f, ctx.citations) : null;
+  });
+  inlines.forEach((inline, i) => {
     if (inline.kind === 'run') pieces.push({ kind: 'run', run: inline.run });
     else if (inline.kind === 'break') pieces.push({ kind: 'break' });
     else if (inline.kind === 'link') pieces.push(...linkMarkdown(inline));
     else {
-      const f = ctx.footnotes.get(inline.number);
-      const written = f ? footnoteMarkdown(f, ctx.citations) : null;
-      if (!written) continue;
-      if (written.kind === 'cite' && ctx.inText) {
+      const w = written[i];
+      if (!w) return;
+      const beforeNote = written[i + 1]?.kind === 'note';
+      if (w.kind === 'note' || (!ctx.inText && beforeNote)) {
+        ctx.definitions.push(`[^${inline.number}]: ${escapeLineStart(w.markdown)}`);
+        pieces.push({ kind: 'raw', markdown: `[^${inline.number}]` });
+      } else if (ctx.inText) {
         const last = pieces[pieces.length - 1];
         const punct = last?.kind === 'run' && !last.run.code ? /([.,;:])$/.exec(last.run.text) : null;
         if (last?.kind === 'run' && punct) {
           pieces[pieces.length - 1] = { kind: 'run', run: { ...last.run, text: last.run.text.slice(0, -1) } };
-          pieces.push({ kind: 'run', run: { text: ' ' } }, { kind: 'raw', markdown: written.markdown }, { kind: 'run', run: { ...last.run, text: punct[1] as string } });
+          pieces.push({ kind: 'run', run: { text: ' ' } }, { kind: 'raw', markdown: w.markdown, cite: true }, { kind: 'run', run: { ...last.run, text: punct[1] as string } });
         } else {
-          pieces.push({ kind: 'run', run: { text: ' ' } }, { kind: 'raw', markdown: written.markdown });
+          pieces.push({ kind: 'run', run: { text: ' ' } }, { kind: 'raw', markdown: w.markdown, cite: true });
         }
       } else {
-        pieces.push({ kind: 'raw', markdown: written.markdown });
+        pieces.push({ kind: 'raw', markdown: w.markdown, cite: true });
       }
     }
-  }
+  });
   return pieces;
 }
 
@@ -484,6 +520,7 @@ export function renderMarkdown(dossier: Dossier, files: MarkdownFiles): string {
     footnotes: new Map(dossier.footnotes.map((f) => [f.number, f])),
     citations: citationContext(dossier),
     inText: dossier.style.class === 'in-text',
+    definitions: [],
   };
   const out: string[] = [
     '---',
@@ -500,6 +537,7 @@ export function renderMarkdown(dossier: Dossier, files: MarkdownFiles): string {
     out.push(`# ${escapeMarkdownText(oneLineText(c.title))}`, '');
     out.push(...fieldsTable(c.fields));
     out.push(...blocksToMarkdown(c.blocks, ctx));
+    for (const definition of ctx.definitions.splice(0)) out.push(definition, '');
   }
   if (dossier.style.hasBibliography && dossier.bibliography && dossier.bibliography.length > 0) {
     out.push(`# ${dossier.style.class === 'note' ? 'Bibliography' : 'References'}`, '', '::: {#refs}', ':::', '');
