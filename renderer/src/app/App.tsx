@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ExportFormat } from '../../../common/domain/exports';
 import type { MenuCommand } from '../../../common/ipc/contract';
 import { CasesView } from '../features/cases/CasesView';
+import { ExportDialog } from '../features/export/ExportDialog';
+import { NO_CASE_SELECTION, type CaseSelection } from '../features/export/exportChoices';
 import { FieldsDialog } from '../features/fields/FieldsDialog';
 import { FieldsProvider } from '../features/fields/FieldsContext';
 import { DropOverlay } from '../features/import/DropOverlay';
@@ -37,13 +40,18 @@ export function App() {
   /** The import dialog, with the file dropped on the window if that is how it opened. */
   const [importing, setImporting] = useState<{ file?: File } | null>(null);
   const [importCount, setImportCount] = useState(0);
+  /** The export dialog, with the Cases view's selection when it opened. */
+  const [exporting, setExporting] = useState<{ selection: CaseSelection; format?: ExportFormat } | null>(null);
   const commands = useMemo(() => new CommandBus(), []);
 
   useEffect(() => {
     document.title = kb ? `${kb.name} — Casebook` : 'Casebook';
   }, [kb]);
 
-  useEffect(() => setView('cases'), [kb?.path]);
+  useEffect(() => {
+    setView('cases');
+    setExporting(null);
+  }, [kb?.path]);
 
   const runCommand = useCallback(
     async (command: MenuCommand, path?: string) => {
@@ -79,6 +87,13 @@ export function App() {
           case 'sources.import':
             if (kb && !kb.readOnly) setImporting({});
             break;
+          case 'export.open': {
+            if (!kb) break;
+            const selection = view === 'cases' ? await commands.selection() : NO_CASE_SELECTION;
+            // A native accelerator and the window's shortcut may both fire: one dialog.
+            setExporting((current) => current ?? { selection, ...(view === 'sources' ? { format: 'bibtex' as const } : {}) });
+            break;
+          }
           case 'fields.manage':
             if (kb) setFieldsOpen(true);
             break;
@@ -95,7 +110,7 @@ export function App() {
         toasts.fail(e);
       }
     },
-    [client, commands, kb, kbState, toasts],
+    [client, commands, kb, kbState, toasts, view],
   );
 
   const openCase = useCallback(
@@ -140,6 +155,9 @@ export function App() {
       } else if (key === 'f' && !e.shiftKey) {
         e.preventDefault();
         void runRef.current('find');
+      } else if (key === 'e' && !e.shiftKey) {
+        e.preventDefault();
+        void runRef.current('export.open');
       } else if (key === '/') {
         e.preventDefault();
         setShortcutsOpen(true);
@@ -163,6 +181,7 @@ export function App() {
         },
         { separator: true },
         { label: 'Import sources…', disabled: !kb || kb.readOnly, onSelect: () => void runCommand('sources.import') },
+        { label: 'Export…', shortcut: 'Ctrl+E', disabled: !kb, onSelect: () => void runCommand('export.open') },
         { separator: true },
         { label: 'Close', disabled: !kb, onSelect: () => void runCommand('kb.close') },
       ],
@@ -225,9 +244,15 @@ export function App() {
       ) : (
         <FieldsProvider key={kb.path} kbPath={kb.path}>
           {view === 'cases' ? (
-            <CasesView readOnly={kb.readOnly} commands={commands} />
+            <CasesView readOnly={kb.readOnly} commands={commands} onExport={() => void runCommand('export.open')} />
           ) : view === 'sources' ? (
-            <SourcesView readOnly={kb.readOnly} onImport={() => setImporting({})} importCount={importCount} onOpenCase={openCase} />
+            <SourcesView
+              readOnly={kb.readOnly}
+              onImport={() => setImporting({})}
+              importCount={importCount}
+              onOpenCase={openCase}
+              onExport={() => void runCommand('export.open')}
+            />
           ) : (
             <TrashView readOnly={kb.readOnly} onBack={() => setView('cases')} />
           )}
@@ -253,6 +278,15 @@ export function App() {
             setImportCount((n) => n + 1);
             if (view !== 'sources') setView('sources');
           }}
+        />
+      )}
+      {kb && exporting && (
+        <ExportDialog
+          key={kb.path}
+          kb={kb}
+          selection={exporting.selection}
+          initialFormat={exporting.format}
+          onClose={() => setExporting(null)}
         />
       )}
       {dragging && <DropOverlay />}

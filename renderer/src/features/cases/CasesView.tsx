@@ -12,10 +12,12 @@ import { countCases, useCasesGrid } from './useCasesGrid';
 interface CasesViewProps {
   readOnly: boolean;
   commands: CommandBus;
+  /** Opens the export dialog (it asks `commands` for the selection). */
+  onExport(): void;
 }
 
 /** The main view: search and filters, the cases grid, and the selected case's detail beside it. */
-export function CasesView({ readOnly, commands }: CasesViewProps) {
+export function CasesView({ readOnly, commands, onExport }: CasesViewProps) {
   const client = useClient();
   const toasts = useToasts();
   const grid = useCasesGrid(false);
@@ -87,6 +89,12 @@ export function CasesView({ readOnly, commands }: CasesViewProps) {
     [commands, grid.setSelection],
   );
 
+  // What an export opened from the menu, the shortcut or the toolbar works on.
+  const currentSelection = async () => ({ caseIds: await grid.selectedIds(), openCaseId: openId });
+  const selectionRef = useRef(currentSelection);
+  selectionRef.current = currentSelection;
+  useEffect(() => commands.provideSelection(() => selectionRef.current()), [commands]);
+
   const onOpen = useCallback((row: CaseRow, focusDetail: boolean) => {
     setOpenId(row.id);
     if (focusDetail) setFocusRequest((f) => ({ id: row.id, n: (f?.n ?? 0) + 1 }));
@@ -124,6 +132,9 @@ export function CasesView({ readOnly, commands }: CasesViewProps) {
               Move to Trash
             </button>
           )}
+          <button type="button" onClick={onExport} title="Export the selected cases (Ctrl+E)">
+            Export…
+          </button>
           <span className="case-count" role="status" aria-live="polite">
             {total === null ? '' : countCases(total)}
           </span>

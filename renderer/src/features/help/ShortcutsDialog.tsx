@@ -3,6 +3,7 @@ import { Dialog } from '../../ui/Dialog';
 const SHORTCUTS: [string, string][] = [
   ['Ctrl+N', 'New case'],
   ['Ctrl+F', 'Search cases'],
+  ['Ctrl+E', 'Export (the selected cases, or sources from the Sources view)'],
   ['↑ / ↓', 'Move between cases'],
   ['Home / End', 'First / last case'],
   ['Page Up / Page Down', 'Move a page at a time'],

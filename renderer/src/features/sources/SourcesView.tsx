@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SourceDetail, SourceRow } from '../../../../common/domain/sources';
 import { useClient } from '../../app/PlatformContext';
 import { useToasts } from '../../ui/Toasts';
+import { useCopyBibliography } from '../export/useCopyBibliography';
 import { SourceDetailPane } from './SourceDetailPane';
 import { SourcesTable } from './SourcesTable';
 import { useSourceList, type SourceListQuery } from './useSourceList';
@@ -15,6 +16,8 @@ interface SourcesViewProps {
   importCount: number;
   /** Switches to the Cases view with this case open. */
   onOpenCase(caseId: string): void;
+  /** Opens the export dialog for the whole knowledge base. */
+  onExport(): void;
 }
 
 /** "1 source", "1,234 sources". */
@@ -23,7 +26,7 @@ export function countSources(n: number): string {
 }
 
 /** The sources of the knowledge base: search, the windowed table, and the selected source's detail. */
-export function SourcesView({ readOnly, onImport, importCount, onOpenCase }: SourcesViewProps) {
+export function SourcesView({ readOnly, onImport, importCount, onOpenCase, onExport }: SourcesViewProps) {
   const client = useClient();
   const toasts = useToasts();
   const [searchInput, setSearchInput] = useState('');
@@ -34,6 +37,7 @@ export function SourcesView({ readOnly, onImport, importCount, onOpenCase }: Sou
   const [openId, setOpenId] = useState<string | null>(null);
   const [active, setActive] = useState(0);
   const gridRef = useRef<HTMLDivElement>(null);
+  const bibliography = useCopyBibliography();
 
   useEffect(() => {
     const t = window.setTimeout(() => setSearch(searchInput.trim()), 250);
@@ -95,6 +99,25 @@ export function SourcesView({ readOnly, onImport, importCount, onOpenCase }: Sou
             }}
           />
           <span className="spacer" />
+          <button
+            type="button"
+            disabled={total === 0}
+            aria-busy={bibliography.copying}
+            title="Every source, formatted in the knowledge base's citation style"
+            onClick={() => {
+              // Not disabled while copying, so focus stays on the button; a second press waits its turn.
+              if (bibliography.copying) return;
+              bibliography
+                .copy()
+                .then((result) => toasts.info(`Copied the bibliography (${countSources(result.sources)}) to the clipboard.`))
+                .catch(toasts.fail);
+            }}
+          >
+            Copy bibliography
+          </button>
+          <button type="button" onClick={onExport} title="Export sources or a bibliography (Ctrl+E)">
+            Export…
+          </button>
           <span className="case-count" role="status" aria-live="polite">
             {total === null ? '' : countSources(total)}
           </span>
