@@ -142,7 +142,9 @@ export function buildDossier(store: KbStore, scope: ResolvedScope, options: Form
   const dossier: Dossier = {
     title: scope.title,
     style: { id: options.style.id, title: options.style.title, class: options.style.class, hasBibliography: options.style.hasBibliography },
-    locale: options.locale,
+    // The language the references are written in: a style that declares its own (International
+    // Affairs: en-GB) is formatted in it unless a locale was chosen explicitly.
+    locale: options.forceLocale ? options.locale : (options.style.tree.attrs['default-locale'] ?? options.locale),
     cases,
     footnotes,
     bibliography,

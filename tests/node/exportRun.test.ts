@@ -122,6 +122,10 @@ describe('footnotes follow the style', () => {
     const html = readFileSync(out, 'utf8');
     expect(html).toMatch(/<i>Ibid\.<\/i>/);
     expect(html).toContain('p. 49');
+    // The page is in the style's own language (en-GB) when no locale was chosen; a chosen one wins.
+    expect(html).toContain('<html lang="en-GB">');
+    await runExport(request(kb, { format: 'html', scope: { kind: 'cases', caseIds: [kb.caseId] }, style: 'international-affairs', locale: 'en-US', path: out }));
+    expect(readFileSync(out, 'utf8')).toContain('<html lang="en-US">');
     expect(html).not.toMatch(/Bibliography|References/);
     expect(result.warnings).toContain('International Affairs has no bibliography, so none is included.');
     await expect(runExport(request(kb, { format: 'bibliography', style: 'international-affairs' }))).rejects.toThrow(/International Affairs has no bibliography/);
