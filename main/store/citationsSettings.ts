@@ -48,8 +48,9 @@ export function createCitationsSettings(ctx: WriteContext) {
     if (patch.locale !== undefined) upsert.run({ key: LOCALE_KEY, value: patch.locale, ...stamp });
   });
 
-  const listCustom = db.prepare<[string, string], { key: string; value: string }>(`SELECT key, value FROM kb_settings WHERE key >= ? AND key < ? ORDER BY key`);
-  const deleteKey = db.prepare<[string]>('DELETE FROM kb_settings WHERE key = ?');
+  // A removed style keeps its row with an empty value (kb_settings has no deleted_at): the removal
+  // is a newer version of the row, so it travels to a colleague's file in a merge like any edit.
+  const listCustom = db.prepare<[string, string], { key: string; value: string }>(`SELECT key, value FROM kb_settings WHERE key >= ? AND key < ? AND value <> '' ORDER BY key`);
   const putCustomTx = db.transaction((slug: string, xml: string): void => {
     upsert.run({ key: CUSTOM_STYLE_PREFIX + slug, value: xml, updatedAt: ctx.tick(), updatedBy: ctx.who() });
   });
@@ -63,7 +64,7 @@ export function createCitationsSettings(ctx: WriteContext) {
     },
     customStyle(id: string): string | null {
       if (!id.startsWith(CUSTOM_STYLE_ID_PREFIX)) return null;
-      return (read.get(CUSTOM_STYLE_PREFIX + id.slice(CUSTOM_STYLE_ID_PREFIX.length)) as string | undefined) ?? null;
+      return (read.get(CUSTOM_STYLE_PREFIX + id.slice(CUSTOM_STYLE_ID_PREFIX.length)) as string | undefined) || null;
     },
     /** Stores an added style (already checked by parseCslStyle); returns its id. */
     putCustomStyle(slug: string, xml: string): string {
@@ -71,7 +72,8 @@ export function createCitationsSettings(ctx: WriteContext) {
       return CUSTOM_STYLE_ID_PREFIX + slug;
     },
     removeCustomStyle(id: string): void {
-      if (id.startsWith(CUSTOM_STYLE_ID_PREFIX)) deleteKey.run(CUSTOM_STYLE_PREFIX + id.slice(CUSTOM_STYLE_ID_PREFIX.length));
+      if (!id.startsWith(CUSTOM_STYLE_ID_PREFIX)) return;
+      upsert.run({ key: CUSTOM_STYLE_PREFIX + id.slice(CUSTOM_STYLE_ID_PREFIX.length), value: '', updatedAt: ctx.tick(), updatedBy: ctx.who() });
     },
     set(patch: { citationStyle?: string; locale?: string }): CitationSettings {
       setTx(patch);

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { ExportResult } from '../../common/domain/exports';
 import { newId } from '../../common/ids';
@@ -221,6 +222,18 @@ describe('styles from .csl files', () => {
     // The renderer cannot make main read a file by naming it as a style.
     const byPath = await app.send('citations.format', { footnotes: [], style: join(FIXTURES, 'minimal-note-style.csl') });
     expect(byPath).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+
+    // Removing it leaves a newer, empty version of its row, so the removal travels in a merge.
+    await app.call('kbSettings.set', { citationStyle: 'apa' });
+    await app.call('styles.remove', { id: added.id });
+    expect((await app.call('styles.list', {})).map((s) => s.id)).not.toContain(added.id);
+    expect(await app.send('kbSettings.set', { citationStyle: added.id })).toMatchObject({ ok: false });
+    const probe = new Database(app.path, { readonly: true });
+    try {
+      expect(probe.prepare("SELECT value FROM kb_settings WHERE key LIKE '%casebook-test-notes'").all()).toEqual([{ value: '' }]);
+    } finally {
+      probe.close();
+    }
   });
 });
 
