@@ -1,8 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { accessSync, closeSync, constants, existsSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../common/errors';
 import { latestSchemaVersion, migrate } from './migrations';
+import { takeBackup } from '../share/backups';
+import { acquireKbLock, type KbLock, type LockOwner } from '../share/kbLock';
 
 /** `PRAGMA application_id` of every Casebook file: "CSBK". */
 export const APPLICATION_ID = 0x4353424b;
@@ -18,13 +21,32 @@ export interface OpenedDb {
   readOnlyReason: string | null;
   /** Backup written before migrating an older file, if any. */
   migrationBackup: string | null;
+  /** The writer's lock this connection holds (null when read-only or opened with `lock: false`). */
+  lock: KbLock | null;
+  /** Who holds the writer's lock when that is why the file is open read-only. */
+  lockHolder: LockOwner | null;
+  /** Closes the connection and releases the writer's lock. */
+  close(): void;
 }
 
 export interface OpenOptions {
   /** Open read-only even when the file is writable. */
   readOnly?: boolean;
-  /** Folder for the backup taken before a migration (default: beside the file). */
-  backupDir?: string;
+  /**
+   * Folder for the verified backup taken before a migration (default: beside the file), or a
+   * function of the file's knowledge-base id giving it (the app's `<userData>/backups/<kbId>`).
+   * Files older than schema version 4 have no id yet: the function is then called with the id the
+   * migration gives them.
+   */
+  backupDir?: string | ((kbId: string) => string);
+  /**
+   * Take the writer's lock (default true). When another window holds it the file opens read-only
+   * and `lockHolder` says who. Job processes that write on behalf of the window that holds the
+   * lock (an import's commit, a merge) pass false.
+   */
+  lock?: boolean;
+  /** Recorded in the lock file so that another window can say who has the file open. */
+  displayName?: string;
 }
 
 let sqliteNativeBinding: string | undefined;
@@ -42,7 +64,7 @@ export function getSqliteNativeBinding(): string | undefined {
   return sqliteNativeBinding;
 }
 
-interface Header {
+export interface KbHeader {
   applicationId: number;
   userVersion: number;
 }
@@ -50,12 +72,14 @@ interface Header {
 /**
  * Opens an existing knowledge base after checking, from the file's bytes alone, that it is ours:
  * a 0-byte file, a file that is not SQLite, or another application's SQLite database is refused
- * and left exactly as it was. A file from a newer Casebook opens read-only. An older one is
- * backed up, then migrated.
+ * and left exactly as it was. A file from a newer Casebook opens read-only. An older one gets a
+ * verified backup (main/share/backups.ts), then is migrated. Opening for writing takes the writer's
+ * lock (main/share/kbLock.ts); when another window holds it, the file opens read-only instead.
+ * Close with `opened.close()`, which also releases the lock.
  */
 export function openKb(path: string, options: OpenOptions = {}): OpenedDb {
   const name = basename(path);
-  const header = readHeader(path);
+  const header = readKbHeader(path);
   const latest = latestSchemaVersion();
 
   let readOnlyReason: string | null = options.readOnly ? 'opened read-only' : null;
@@ -68,20 +92,54 @@ export function openKb(path: string, options: OpenOptions = {}): OpenedDb {
   } else if (!isWritable(dirname(path))) {
     readOnlyReason = `The folder of “${name}” is not writable, so changes cannot be saved safely.`;
   }
+
+  let db: Database.Database | null = null;
+  let lock: KbLock | null = null;
+  let lockHolder: LockOwner | null = null;
+  if (readOnlyReason === null && options.lock !== false) {
+    const attempt = acquireKbLock(path, {
+      ...(options.displayName ? { displayName: options.displayName } : {}),
+      isLive: () => db?.open ?? true,
+    });
+    if (attempt.ok) lock = attempt.lock;
+    else {
+      readOnlyReason = attempt.reason;
+      lockHolder = attempt.holder;
+    }
+  }
   const readOnly = readOnlyReason !== null;
 
-  const db = new Database(path, { fileMustExist: true, readonly: readOnly, nativeBinding: sqliteNativeBinding });
   try {
-    configureConnection(db, { readOnly });
+    db = new Database(path, { fileMustExist: true, readonly: readOnly, nativeBinding: sqliteNativeBinding });
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
+  const conn = db;
+  const close = () => {
+    if (conn.open) conn.close();
+    lock?.release();
+  };
+  try {
+    configureConnection(conn, { readOnly });
     let migrationBackup: string | null = null;
     if (!readOnly && header.userVersion < latest) {
-      if (header.userVersion > 0) migrationBackup = backupBeforeMigration(db, path, header.userVersion, options.backupDir);
-      migrate(db);
+      // A file older than schema 4 gets its identity from the migration; it is chosen here so
+      // that the backup can go to that identity's folder before migrating.
+      let newIdentity: string | null = null;
+      if (header.userVersion > 0) {
+        const existingId = readKbId(conn);
+        if (existingId === null) newIdentity = randomBytes(16).toString('hex');
+        const dir = typeof options.backupDir === 'function' ? options.backupDir(existingId ?? (newIdentity as string)) : (options.backupDir ?? dirname(path));
+        migrationBackup = takeBackup(conn, path, 'migration', dir).path;
+      }
+      migrate(conn);
+      if (newIdentity !== null) conn.prepare('UPDATE kb_identity SET kb_id = ? WHERE singleton = 1').run(newIdentity);
     }
-    const schemaVersion = db.pragma('user_version', { simple: true }) as number;
-    return { db, path, schemaVersion, readOnly, readOnlyReason, migrationBackup };
+    const schemaVersion = conn.pragma('user_version', { simple: true }) as number;
+    return { db: conn, path, schemaVersion, readOnly, readOnlyReason, migrationBackup, lock, lockHolder, close };
   } catch (e) {
-    db.close();
+    close();
     throw e;
   }
 }
@@ -138,7 +196,12 @@ export function configureConnection(db: Database.Database, { readOnly }: { readO
   }
 }
 
-function readHeader(path: string): Header {
+/**
+ * Checks from a file's first 100 bytes alone that it is a Casebook file, without opening it with
+ * SQLite (so nothing, not even a journal, is created beside a foreign file). Throws NOT_A_KB, or
+ * NOT_FOUND / IO, with a message that names the file.
+ */
+export function readKbHeader(path: string): KbHeader {
   const name = basename(path);
   let size: number;
   try {
@@ -181,11 +244,12 @@ function readHeader(path: string): Header {
   return { applicationId, userVersion };
 }
 
-function backupBeforeMigration(db: Database.Database, path: string, fromVersion: number, backupDir?: string): string {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const dest = join(backupDir ?? dirname(path), `${basename(path, KB_EXTENSION)}.before-v${latestSchemaVersion()}-from-v${fromVersion}.${stamp}${KB_EXTENSION}`);
-  db.prepare('VACUUM INTO ?').run(dest);
-  return dest;
+/** The file's knowledge-base id, or null for a file older than the identity table (schema 4). */
+function readKbId(db: Database.Database): string | null {
+  const table = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'kb_identity'").get();
+  if (!table) return null;
+  const row = db.prepare('SELECT kb_id AS id FROM kb_identity WHERE singleton = 1').get() as { id: string } | undefined;
+  return row?.id ?? null;
 }
 
 /**

@@ -60,7 +60,8 @@ export function runPreview(request: PreviewRequest, onProgress: ProgressFn): Pre
  * a hot journal that SQLite rolls back on the next open).
  */
 export async function runCommit(request: CommitRequest, onProgress: ProgressFn, beforeCommit?: () => Promise<void>): Promise<CommitCounts> {
-  const opened = openKb(request.kbPath);
+  // The window (or CLI command) that asked for the import holds the writer's lock.
+  const opened = openKb(request.kbPath, { lock: false });
   const { db } = opened;
   try {
     if (opened.readOnly) throw new AppError('READ_ONLY', opened.readOnlyReason ?? 'This knowledge base is open read-only.');

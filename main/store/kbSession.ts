@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { HybridClock } from '../../common/hlc';
 import { AppError } from '../../common/errors';
 import type { OpenedDb } from '../db/openKb';
+import { SYNCED_TABLES } from '../share/peers';
 
 /**
  * Everything a write needs besides its data: the connection, the clock that stamps `updated_at`,
@@ -14,6 +15,8 @@ export interface WriteContext {
   tick(): string;
   /** The editing person (display name), for `updated_by`. */
   who(): string;
+  /** Advance the clock past a timestamp written by another process (a merge, a restore). */
+  observe(timestamp: string): void;
 }
 
 export interface KbSession extends WriteContext {
@@ -23,8 +26,6 @@ export interface KbSession extends WriteContext {
   close(): void;
 }
 
-const SYNCED_TABLES = ['cases', 'case_notes', 'fields', 'case_values', 'tags', 'case_tags', 'actors', 'case_actors', 'sources', 'citations', 'case_links', 'saved_views', 'kb_settings'];
-
 export function createWriteContext(db: Database.Database, who: () => string): WriteContext {
   const clock = new HybridClock(randomBytes(4).toString('hex'));
   // Start after every timestamp already in the file, so local edits always sort after them.
@@ -32,7 +33,7 @@ export function createWriteContext(db: Database.Database, who: () => string): Wr
     const row = db.prepare(`SELECT max(updated_at) AS m FROM ${table}`).get() as { m: string | null } | undefined;
     if (row?.m) clock.observe(row.m);
   }
-  return { db, tick: () => clock.tick(), who };
+  return { db, tick: () => clock.tick(), who, observe: (timestamp) => clock.observe(timestamp) };
 }
 
 export function createKbSession(opened: OpenedDb, who: () => string): KbSession {
@@ -43,8 +44,9 @@ export function createKbSession(opened: OpenedDb, who: () => string): KbSession 
     assertWritable() {
       if (opened.readOnly) throw new AppError('READ_ONLY', opened.readOnlyReason ?? 'This knowledge base is open read-only.');
     },
+    /** Closes the connection and releases the writer's lock if this session holds it. */
     close() {
-      if (opened.db.open) opened.db.close();
+      opened.close();
     },
   };
 }
