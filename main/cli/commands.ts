@@ -16,6 +16,8 @@ import { CliError } from './cliErrors';
 import { createImportCommand } from './importCommand';
 import { sourcesCommand } from './sourcesCommand';
 import { exportCommand } from './exportCommand';
+import { createMergeCommand } from './mergeCommand';
+import { openKbForCliWrite, shareCommands } from './shareCommands';
 
 export interface CliIo {
   out(text: string): void;
@@ -48,8 +50,9 @@ export function cliUser(): string {
 
 /** Opens a knowledge base for one command and always closes it, even when the command fails. */
 function withKb<T>(file: string, mode: 'read' | 'write', fn: (store: KbStore, session: KbSession) => T): T {
-  // Reads open read-only, so looking at a file never migrates or otherwise changes it.
-  const opened = openKb(resolve(file), { readOnly: mode === 'read' });
+  // Reads open read-only, so looking at a file never migrates or otherwise changes it. Writes
+  // refuse when the file is open in Casebook (the writer's lock).
+  const opened = mode === 'read' ? openKb(resolve(file), { readOnly: true }) : openKbForCliWrite(file, {}, cliUser());
   const session = createKbSession(opened, cliUser);
   try {
     if (mode === 'write') session.assertWritable();
@@ -204,4 +207,6 @@ export const COMMANDS: CliCommand[] = [
   createImportCommand(cliUser),
   sourcesCommand,
   exportCommand,
+  ...shareCommands,
+  createMergeCommand(cliUser),
 ];

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { IMPORT_FORMATS, ImportFormat, OnDuplicate, type ImportProblem } from '../../common/domain/sources';
-import { openKb } from '../db/openKb';
+import { openKbForCliWrite } from './shareCommands';
 import { createKbSession } from '../store/kbSession';
 import { createSourcesService } from '../store/sourcesService';
 import { findDuplicates } from '../import/findDuplicates';
@@ -69,7 +69,8 @@ export function createImportCommand(cliUser: () => string): CliCommand {
         }
       }
 
-      const session = createKbSession(openKb(resolve(kb)), cliUser);
+      // Refuses when the file is open in Casebook; the writer's lock is held until the commit is done.
+      const session = createKbSession(openKbForCliWrite(kb, {}, cliUser()), cliUser);
       try {
         session.assertWritable();
         const duplicates = findDuplicates(entries, createSourcesService(session).identities());
@@ -80,7 +81,6 @@ export function createImportCommand(cliUser: () => string): CliCommand {
           else io.out(`${errors.map((e) => `${e.file}:${e.line}: ${e.entry} ${e.message}`).join('\n')}\n`);
           throw new CliError(`import refused: ${errors.length} ${errors.length === 1 ? 'entry has a problem' : 'entries have problems'}; nothing was written.`);
         }
-        session.close();
         const counts = await runCommit({ kbPath: session.opened.path, who: cliUser(), items: plan.items }, () => {});
         const report = { ...counts, duplicates: plan.duplicates, errors: [] };
         if (values.json === true) io.out(`${JSON.stringify(report, null, 2)}\n`);
