@@ -209,6 +209,10 @@ export const KbInfo = z.object({
   readOnly: z.boolean(),
   /** Why the file is read-only, in words for the banner. */
   readOnlyReason: z.string().nullable(),
+  /** The cloud-sync service whose folder holds the file (Dropbox, OneDrive …), or null. */
+  cloudFolder: z.string().nullable(),
+  /** Merge conflicts waiting for review. */
+  conflicts: z.number(),
   counts: KbCounts,
 });
 export type KbInfo = z.infer<typeof KbInfo>;

@@ -57,6 +57,18 @@ export const INVOKE_CHANNELS = [
   'export.run',
   'autoExport.get',
   'autoExport.set',
+  'kb.saveCopy',
+  'kb.localCopy',
+  'merge.run',
+  'merge.history',
+  'merge.conflicts',
+  'merge.conflict',
+  'merge.resolve',
+  'merge.undo',
+  'backups.list',
+  'backups.create',
+  'backups.preview',
+  'backups.restore',
 ] as const;
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 

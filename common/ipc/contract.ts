@@ -35,6 +35,18 @@ import {
   SourceRow,
 } from '../domain/sources';
 import { AutoExportSetting, ExportRequest, ExportResult } from '../domain/exports';
+import {
+  BackupInfo,
+  ConflictChoices,
+  ConflictDetail,
+  ConflictSummary,
+  CopyResult,
+  CopyScope,
+  MergeHistoryEntry,
+  MergeReport,
+  RestorePreview,
+  UndoMergeResult,
+} from '../domain/sharing';
 import type { InvokeChannel, PushChannel } from './channels';
 
 const Empty = z.object({}).strict();
@@ -221,6 +233,31 @@ export const contract = {
   /** The file kept in sync with the knowledge base's sources, if any. */
   'autoExport.get': { input: Empty, output: AutoExportSetting },
   'autoExport.set': { input: z.object({ setting: AutoExportSetting }).strict(), output: AutoExportSetting },
+
+  /**
+   * Writes a consistent copy of the open knowledge base (all of it, or some cases with the sources
+   * they cite) in the job process, checked with quick_check before it is reported done. The copy
+   * gets its own identity, and both files remember what the other has, for later merges.
+   */
+  'kb.saveCopy': { input: z.object({ jobId: Id, path: KbPath, scope: CopyScope, overwrite: z.boolean().default(false) }).strict(), output: CopyResult },
+  /** Copies the open knowledge base (from a cloud-sync folder) to a local folder and opens the copy. */
+  'kb.localCopy': { input: z.object({ jobId: Id, path: KbPath.optional() }).strict(), output: KbInfo },
+  /** Merges a colleague's file into the open knowledge base, in the job process; their file is never modified. */
+  'merge.run': { input: z.object({ jobId: Id, path: KbPath }).strict(), output: MergeReport },
+  'merge.history': { input: Empty, output: z.array(MergeHistoryEntry) },
+  /** Conflicts waiting for review. */
+  'merge.conflicts': { input: Empty, output: z.array(ConflictSummary) },
+  'merge.conflict': { input: z.object({ id: Id }).strict(), output: ConflictDetail },
+  /** Resolves one conflict field by field, in one transaction; returns how many remain. */
+  'merge.resolve': { input: z.object({ id: Id, choices: ConflictChoices }).strict(), output: z.object({ remaining: z.number() }) },
+  /** Undoes a merge: records it changed go back to what they were, unless changed again since. */
+  'merge.undo': { input: z.object({ mergeId: Id }).strict(), output: UndoMergeResult },
+  'backups.list': { input: Empty, output: z.array(BackupInfo) },
+  'backups.create': { input: z.object({ jobId: Id }).strict(), output: BackupInfo },
+  /** What restoring a backup would lose, for the confirmation. */
+  'backups.preview': { input: z.object({ path: z.string().min(1).max(4096) }).strict(), output: RestorePreview },
+  /** Replaces the open knowledge base with a backup (after a backup of the current state) and reopens it. */
+  'backups.restore': { input: z.object({ path: z.string().min(1).max(4096) }).strict(), output: KbInfo },
 } as const satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>;
 
 // A channel named in channels.ts without a schema here (or the reverse) fails to compile.
@@ -235,7 +272,7 @@ export type ChannelInput<C extends InvokeChannel> = z.input<Contract[C]['input']
 export type ParsedInput<C extends InvokeChannel> = z.output<Contract[C]['input']>;
 export type ChannelOutput<C extends InvokeChannel> = z.output<Contract[C]['output']>;
 
-export const MENU_COMMANDS = ['kb.new', 'kb.open', 'kb.openRecent', 'kb.close', 'case.new', 'case.trash', 'view.trash', 'view.cases', 'fields.manage', 'find', 'view.sources', 'sources.import', 'export.open'] as const;
+export const MENU_COMMANDS = ['kb.new', 'kb.open', 'kb.openRecent', 'kb.close', 'case.new', 'case.trash', 'view.trash', 'view.cases', 'fields.manage', 'find', 'view.sources', 'sources.import', 'export.open', 'kb.saveCopy', 'kb.merge', 'merge.review', 'backups.restore'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** Payloads of push events. */

@@ -11,6 +11,10 @@ import { createKbHandlers, type KbChannel } from '../ipc/kbHandlers';
 import { createKbSession, createWriteContext, type KbSession } from '../store/kbSession';
 import { readKbCounts } from '../store/kbCounts';
 import { writeSampleKb } from '../sample/writeSampleKb';
+import { backupsDirFor } from '../share/backups';
+import { detectCloudFolder } from '../share/cloudSync';
+import { countConflicts } from '../share/conflicts';
+import { defaultDocumentsDir } from '../host/defaultPaths';
 import { createSettingsStore } from './settingsStore';
 import type { SpawnJob } from '../jobs/jobProtocol';
 
@@ -33,6 +37,10 @@ export interface AppCoreOptions {
   ports: HostPorts;
   /** Formatted-citations cache folder (default: the user's cache folder; null: no cache). */
   cacheDir?: string | null;
+  /** Where "work on a local copy" puts copies (default: the user's documents folder). */
+  documentsDir?: string | null;
+  /** Take a verified daily backup (in the job process) when a knowledge base is opened (default true). */
+  dailyBackups?: boolean;
 }
 
 export interface AppCore {
@@ -53,7 +61,7 @@ export interface AppCore {
  * The application without a transport: the open knowledge base, per-user settings and every
  * channel's handler. Both hosts build exactly one of these and hand `dispatch` to their transport.
  */
-export function createAppCore({ userDataDir, ports, cacheDir }: AppCoreOptions): AppCore {
+export function createAppCore({ userDataDir, ports, cacheDir, documentsDir = defaultDocumentsDir(), dailyBackups = true }: AppCoreOptions): AppCore {
   const settings = createSettingsStore(userDataDir);
   let session: KbSession | null = null;
 
@@ -73,6 +81,8 @@ export function createAppCore({ userDataDir, ports, cacheDir }: AppCoreOptions):
       schemaVersion: opened.schemaVersion,
       readOnly: opened.readOnly,
       readOnlyReason: opened.readOnlyReason,
+      cloudFolder: detectCloudFolder(opened.path),
+      conflicts: countConflicts(opened.db),
       counts: readKbCounts(opened.db),
     };
   }
@@ -83,7 +93,21 @@ export function createAppCore({ userDataDir, ports, cacheDir }: AppCoreOptions):
 
   function open(path: string): KbInfo {
     const full = resolve(path);
-    const opened = openKb(full);
+    // Reopening the file this window has open: let go of it first, or the window's own writer's
+    // lock would make the new connection read-only.
+    const reopening = session?.opened.path === full;
+    if (reopening) {
+      session?.close();
+      session = null;
+    }
+    let opened;
+    try {
+      // Migration backups go where the app keeps this file's other backups.
+      opened = openKb(full, { displayName: who(), backupDir: (kbId) => backupsDirFor(userDataDir, kbId) });
+    } catch (e) {
+      if (reopening) announce();
+      throw e;
+    }
     session?.close();
     session = createKbSession(opened, who);
     settings.noteOpened(full);
@@ -110,6 +134,7 @@ export function createAppCore({ userDataDir, ports, cacheDir }: AppCoreOptions):
     autoExport: { get: (kbPath) => settings.autoExport(kbPath), set: (kbPath, setting) => settings.setAutoExport(kbPath, setting) },
     cacheDir,
     onAutoExportError: (message) => console.error(message),
+    share: { userDataDir, documentsDir, dailyBackups, who, announce, open: (path) => open(path), close: () => close() },
   });
   const kbHandlers = kb.handlers;
 

@@ -6,12 +6,15 @@ import { createSourceHandlers, type SourceChannel } from './sourceHandlers';
 import { createImportHandlers, type ImportChannel } from './importHandlers';
 import { createExportHandlers, type AutoExportStore, type ExportChannel } from './exportHandlers';
 import { createHostJobRunner } from '../jobs/jobRunner';
+import { createShareHandlers, type ShareChannel, type ShareHandlerOptions } from './shareHandlers';
 
 export interface KbHandlerOptions {
   autoExport: AutoExportStore;
   /** Formatted-citations cache folder (undefined: the user's cache folder; null: none). */
   cacheDir?: string | null;
   onAutoExportError?: (message: string) => void;
+  /** What copies, merges and backups need from the app (everything but the job runner, made here). */
+  share: Omit<ShareHandlerOptions, 'jobs'>;
 }
 
 /** Channels that act on the open knowledge base (everything but app, settings, kb and dialogs). */
@@ -54,7 +57,7 @@ export function createKbHandlers(session: () => KbSession, ports: HostPorts, opt
       return result;
     };
 
-  const caseHandlers: Omit<Pick<Handlers, KbChannel>, SourceChannel | ImportChannel | ExportChannel> = {
+  const caseHandlers: Omit<Pick<Handlers, KbChannel>, SourceChannel | ImportChannel | ExportChannel | ShareChannel> = {
     /** One page of the cases table or the Trash. */
     'cases.list': (q) => read().cases.list(q),
     'cases.get': ({ id }) => read().cases.get(id),
@@ -94,6 +97,7 @@ export function createKbHandlers(session: () => KbSession, ports: HostPorts, opt
     },
   };
 
+  const share = createShareHandlers(session, { jobs, ...options.share });
   const sources = createSourceHandlers(session);
   const imports = createImportHandlers(session, ports, { jobs });
   const handlers: Pick<Handlers, KbChannel> = {
@@ -105,11 +109,15 @@ export function createKbHandlers(session: () => KbSession, ports: HostPorts, opt
     ...imports,
     'import.commit': touchingSources(imports['import.commit']),
     ...exports.handlers,
+    ...share.handlers,
   };
   return {
     handlers,
     /** A knowledge base was opened: bring its automatic export up to date. */
-    opened: () => exports.scheduleAutoExport(),
+    opened: () => {
+      exports.scheduleAutoExport();
+      share.opened();
+    },
     /** The app is closing: end job processes. */
     shutdown: () => jobs.killAll(),
   };

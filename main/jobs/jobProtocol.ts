@@ -1,12 +1,16 @@
 import type { ErrorCode } from '../../common/ipc/contract';
 import type { CommitRequest, PreviewRequest } from '../import/importJob';
 import type { ExportJobRequest } from '../export/runExport';
+import type { BackupJobRequest, CopyJobRequest, MergeJobRequest } from '../share/shareJobs';
 
 /** Work a job process can do. */
 export type JobRequest =
   | ({ kind: 'import.preview' } & PreviewRequest)
   | ({ kind: 'import.commit' } & CommitRequest)
-  | ({ kind: 'export.run' } & ExportJobRequest);
+  | ({ kind: 'export.run' } & ExportJobRequest)
+  | ({ kind: 'kb.saveCopy' } & CopyJobRequest)
+  | ({ kind: 'merge.run' } & MergeJobRequest)
+  | ({ kind: 'backups.create' } & BackupJobRequest);
 
 /** Main → job process. `go` lets a commit that is ready proceed to COMMIT. */
 export type ParentMessage = { type: 'start'; request: JobRequest } | { type: 'go' };

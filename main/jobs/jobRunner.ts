@@ -56,7 +56,8 @@ export function createJobRunner({ spawn, progress, timeLimitMs = DEFAULT_JOB_TIM
     return child;
   }
 
-  function run<T>(jobId: string, request: JobRequest): Promise<T> {
+  /** `timeLimitMs` overrides the runner's limit for work that is long by nature (merges of large files). */
+  function run<T>(jobId: string, request: JobRequest, limits: { timeLimitMs?: number } = {}): Promise<T> {
     if (running.has(jobId)) return Promise.reject(new AppError('CONFLICT', 'A job with this id is already running.'));
     return new Promise<T>((resolve, reject) => {
       let settled = false;
@@ -76,9 +77,9 @@ export function createJobRunner({ spawn, progress, timeLimitMs = DEFAULT_JOB_TIM
       const timer = setTimeout(() => {
         if (job.committing) return;
         finish(() =>
-          reject(new AppError('LIMIT', `The job took longer than ${describeDuration(timeLimitMs)} and was stopped; nothing was written. Try a smaller file.`)),
+          reject(new AppError('LIMIT', `The job took longer than ${describeDuration(limits.timeLimitMs ?? timeLimitMs)} and was stopped; nothing was written. Try a smaller file.`)),
         );
-      }, timeLimitMs);
+      }, limits.timeLimitMs ?? timeLimitMs);
 
       child.onMessage((message: JobMessage) => {
         if (settled) return;

@@ -2,6 +2,7 @@ import { ERROR_CODES, type ErrorCode } from '../../common/ipc/contract';
 import { isAppError } from '../../common/errors';
 import { runCommit, runPreview } from '../import/importJob';
 import { runExport } from '../export/runExport';
+import { runBackupJob, runCopyJob, runMergeJob } from '../share/shareJobs';
 import type { JobMessage, JobRequest } from './jobProtocol';
 
 /**
@@ -20,7 +21,14 @@ export async function runJobRequest(request: JobRequest, post: (message: JobMess
     let value: unknown;
     if (request.kind === 'import.preview') value = runPreview(request, progress);
     else if (request.kind === 'export.run') value = await runExport(request, progress);
-    else {
+    else if (request.kind === 'kb.saveCopy') value = runCopyJob(request, progress);
+    else if (request.kind === 'backups.create') value = runBackupJob(request, progress);
+    else if (request.kind === 'merge.run') {
+      value = await runMergeJob(request, progress, async () => {
+        post({ type: 'ready' });
+        await waitForGo();
+      });
+    } else {
       value = await runCommit(request, progress, async () => {
         post({ type: 'ready' });
         await waitForGo();

@@ -60,6 +60,18 @@ const MALFORMED: Record<InvokeChannel, { input: unknown; names: string }> = {
   'export.run': { input: { jobId: '019a0000-0000-7000-8000-000000000000', format: 'pdf', scope: { kind: 'kb' } }, names: 'format' },
   'autoExport.get': { input: { path: '/tmp/x.bib' }, names: 'path' },
   'autoExport.set': { input: { setting: { path: '/tmp/x.ris', format: 'ris' } }, names: 'format' },
+  'kb.saveCopy': { input: { jobId: '019a0000-0000-7000-8000-000000000000', path: '/tmp/c.casebook', scope: { kind: 'cases', caseIds: [] } }, names: 'caseIds' },
+  'kb.localCopy': { input: { jobId: 5 }, names: 'jobId' },
+  'merge.run': { input: { jobId: '019a0000-0000-7000-8000-000000000000' }, names: 'path' },
+  'merge.history': { input: { all: true }, names: 'all' },
+  'merge.conflicts': { input: { caseId: 'x' }, names: 'caseId' },
+  'merge.conflict': { input: { id: 7 }, names: 'id' },
+  'merge.resolve': { input: { id: '019a0000-0000-7000-8000-000000000000', choices: { title: 'mine' } }, names: 'choices' },
+  'merge.undo': { input: {}, names: 'mergeId' },
+  'backups.list': { input: { reason: 'daily' }, names: 'reason' },
+  'backups.create': { input: { jobId: '' }, names: 'jobId' },
+  'backups.preview': { input: { path: '' }, names: 'path' },
+  'backups.restore': { input: { path: 3 }, names: 'path' },
 };
 
 describe('every channel rejects malformed input', () => {

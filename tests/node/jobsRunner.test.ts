@@ -36,7 +36,9 @@ describe('job runner with real job processes', { timeout: 90_000 }, () => {
     expect(pushes.length).toBeGreaterThan(0);
     expect(pushes.every((x) => x.p.jobId === 'job-1')).toBe(true);
     const partial = pushes.filter((x) => x.p.done < x.p.total);
-    for (let i = 1; i < partial.length; i++) expect((partial[i]?.at ?? 0) - (partial[i - 1]?.at ?? 0)).toBeGreaterThanOrEqual(100);
+    // The runner spaces pushes 100 ms apart by its own reading of the clock; this test reads the
+    // clock again inside the callback, which on a loaded machine can be a millisecond or two later.
+    for (let i = 1; i < partial.length; i++) expect((partial[i]?.at ?? 0) - (partial[i - 1]?.at ?? 0)).toBeGreaterThanOrEqual(97);
   });
 
   it('answers a clear error, not a hang, when the job process dies', async () => {

@@ -37,7 +37,8 @@ export interface TestApp {
 
 /** The app core (no transport) over a temp user-data folder, as both hosts build it. */
 export function startApp(dir = tempDir()): TestApp {
-  const core = createAppCore({ userDataDir: join(dir, 'userData'), ports: { host: 'browser', dialogs: null, push() {} }, cacheDir: join(dir, 'cache') });
+  // No daily backup job on every open (tests/node/shareHandlers.test.ts covers it); local copies stay in the temp folder.
+  const core = createAppCore({ userDataDir: join(dir, 'userData'), ports: { host: 'browser', dialogs: null, push() {} }, cacheDir: join(dir, 'cache'), documentsDir: join(dir, 'Documents'), dailyBackups: false });
   return {
     core,
     dir,

@@ -13,12 +13,14 @@ export function fixtureText(name: string): string {
 }
 
 /** An app with a fresh knowledge base that records every `job.progress` push. */
-export async function importApp(): Promise<TestApp & { path: string; progress: JobProgress[]; onProgress: (fn: (p: JobProgress) => void) => void }> {
+export async function importApp(options: { dailyBackups?: boolean } = {}): Promise<TestApp & { path: string; progress: JobProgress[]; onProgress: (fn: (p: JobProgress) => void) => void }> {
   const dir = tempDir();
   const progress: JobProgress[] = [];
   let listener: ((p: JobProgress) => void) | null = null;
   const core = createAppCore({
     userDataDir: join(dir, 'userData'),
+    documentsDir: join(dir, 'Documents'),
+    dailyBackups: options.dailyBackups ?? false,
     ports: {
       host: 'browser',
       dialogs: null,
