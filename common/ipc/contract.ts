@@ -272,7 +272,7 @@ export type ChannelInput<C extends InvokeChannel> = z.input<Contract[C]['input']
 export type ParsedInput<C extends InvokeChannel> = z.output<Contract[C]['input']>;
 export type ChannelOutput<C extends InvokeChannel> = z.output<Contract[C]['output']>;
 
-export const MENU_COMMANDS = ['kb.new', 'kb.open', 'kb.openRecent', 'kb.close', 'case.new', 'case.trash', 'view.trash', 'view.cases', 'fields.manage', 'find', 'view.sources', 'sources.import', 'export.open', 'kb.saveCopy', 'kb.merge', 'merge.review', 'backups.restore'] as const;
+export const MENU_COMMANDS = ['kb.new', 'kb.open', 'kb.openRecent', 'kb.close', 'case.new', 'case.trash', 'view.trash', 'view.cases', 'fields.manage', 'find', 'view.sources', 'sources.import', 'export.open', 'kb.saveCopy', 'kb.exportForColleague', 'kb.merge', 'merge.review', 'backups.restore', 'settings.open'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** Payloads of push events. */

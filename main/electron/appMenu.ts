@@ -8,11 +8,17 @@ export interface MenuActions {
   showAbout(): void;
 }
 
+/** What the menu shows about the open knowledge base (none open: null). */
+export interface MenuKbState {
+  /** Merge conflicts waiting for review, shown beside Review Conflicts…. */
+  conflicts: number;
+}
+
 /**
  * The native menu. Items do not act themselves: each sends a `menu.command` event, so the page runs
  * the same code as its own buttons (a new-case form, a file dialog through `dialog.openKb`…).
  */
-export function buildAppMenu(recent: readonly RecentKb[], actions: MenuActions): Menu {
+export function buildAppMenu(recent: readonly RecentKb[], actions: MenuActions, kb: MenuKbState | null = null): Menu {
   const isMac = process.platform === 'darwin';
   const send = (command: MenuCommand, path?: string) => () => actions.command(command, path);
 
@@ -51,10 +57,18 @@ export function buildAppMenu(recent: readonly RecentKb[], actions: MenuActions):
         { type: 'separator' },
         { label: 'New Case', accelerator: 'CmdOrCtrl+N', click: send('case.new') },
         { type: 'separator' },
+        { label: 'Save a Copy…', click: send('kb.saveCopy') },
+        { label: 'Export for a Colleague…', click: send('kb.exportForColleague') },
+        { label: 'Merge from File…', accelerator: 'CmdOrCtrl+Shift+M', click: send('kb.merge') },
+        { label: kb && kb.conflicts > 0 ? `Review Conflicts… (${kb.conflicts})` : 'Review Conflicts…', click: send('merge.review') },
+        { label: 'Backups…', click: send('backups.restore') },
+        { type: 'separator' },
         { label: 'Import Sources…', click: send('sources.import') },
         { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: send('export.open') },
         { type: 'separator' },
         { label: 'Close Knowledge Base', click: send('kb.close') },
+        { type: 'separator' },
+        { label: 'Settings…', accelerator: 'CmdOrCtrl+,', click: send('settings.open') },
         ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
       ],
     },

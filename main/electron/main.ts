@@ -166,7 +166,8 @@ async function refreshMenu(): Promise<void> {
   if (!core) return;
   const answer = await core.dispatch('kb.recent', {});
   const recent = answer.ok ? RecentKb.array().parse(answer.value) : [];
-  Menu.setApplicationMenu(buildAppMenu(recent, { command: sendMenuCommand, showAbout }));
+  const kb = core.current();
+  Menu.setApplicationMenu(buildAppMenu(recent, { command: sendMenuCommand, showAbout }, kb ? { conflicts: kb.conflicts } : null));
 }
 
 /** A `.casebook` double-clicked in the file manager or passed to a second launch. */

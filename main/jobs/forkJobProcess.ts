@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { JobChild, JobMessage } from './jobProtocol';
 
@@ -8,7 +9,9 @@ import type { JobChild, JobMessage } from './jobProtocol';
  * uses `utilityProcess` instead (see `main/electron/utilityJob.ts`).
  */
 export function forkJobProcess(): JobChild {
-  const entry = fileURLToPath(new URL('./jobEntry.ts', import.meta.url));
+  // From this module's own path, not `new URL('./jobEntry.ts', import.meta.url)`: a bundler (Vite in
+  // the jsdom tests) rewrites that pattern into a web address.
+  const entry = join(dirname(fileURLToPath(import.meta.url)), 'jobEntry.ts');
   // `--import tsx` would resolve from the working directory; the host may run from anywhere.
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
   const child = fork(entry, [], { execArgv: ['--import', tsx], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });

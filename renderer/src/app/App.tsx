@@ -12,6 +12,9 @@ import { isImportableFile } from '../features/import/importFiles';
 import { useFileDrop } from '../features/import/useFileDrop';
 import { ShortcutsDialog } from '../features/help/ShortcutsDialog';
 import { KbPathDialog } from '../features/kb/KbPathDialog';
+import { ShareBanners } from '../features/share/ShareBanners';
+import { ShareDialogs, type ShareDialogState } from '../features/share/ShareDialogs';
+import { formatWhen } from '../features/share/shareText';
 import { StartScreen } from '../features/kb/StartScreen';
 import { SourcesView } from '../features/sources/SourcesView';
 import { TrashView } from '../features/trash/TrashView';
@@ -22,6 +25,8 @@ import { useClient, usePlatform } from './PlatformContext';
 import { useKb } from './useKb';
 
 type View = 'cases' | 'trash' | 'sources';
+
+/** Commands of the in-app menu that have no native menu command (yet). */
 
 /**
  * The shell: menus (in-app in the browser host, native in Electron, both ending in `runCommand`),
@@ -42,6 +47,9 @@ export function App() {
   const [importCount, setImportCount] = useState(0);
   /** The export dialog, with the Cases view's selection when it opened. */
   const [exporting, setExporting] = useState<{ selection: CaseSelection; format?: ExportFormat } | null>(null);
+  const [share, setShare] = useState<ShareDialogState | null>(null);
+  /** Bumped when records change under the views (a merge, an undo, a resolved conflict, a restore): they remount and reload. */
+  const [dataVersion, setDataVersion] = useState(0);
   const commands = useMemo(() => new CommandBus(), []);
 
   useEffect(() => {
@@ -51,7 +59,28 @@ export function App() {
   useEffect(() => {
     setView('cases');
     setExporting(null);
+    setShare((s) => (s?.kind === 'settings' ? s : null));
   }, [kb?.path]);
+
+  /** The cases the Cases view has selected (or the open one), for a copy of some cases. */
+  const chosenCaseIds = useCallback(async () => {
+    if (view !== 'cases') return [];
+    const selection = await commands.selection();
+    return selection.caseIds.length > 0 ? selection.caseIds : selection.openCaseId ? [selection.openCaseId] : [];
+  }, [commands, view]);
+
+  /** Records changed under the views: reload the knowledge base's info and the views, reopening the open case. */
+  const reloadViews = useCallback(async () => {
+    const { openCaseId } = await commands.selection();
+    setDataVersion((n) => n + 1);
+    await kbState.refresh().catch(() => undefined);
+    if (!openCaseId) return;
+    // A case the change removed is not reopened.
+    client.call('cases.get', { id: openCaseId }).then(
+      () => window.setTimeout(() => commands.openCase(openCaseId), 0),
+      () => undefined,
+    );
+  }, [client, commands, kbState]);
 
   const runCommand = useCallback(
     async (command: MenuCommand, path?: string) => {
@@ -97,6 +126,27 @@ export function App() {
           case 'fields.manage':
             if (kb) setFieldsOpen(true);
             break;
+          case 'kb.saveCopy':
+          case 'kb.exportForColleague': {
+            if (!kb) break;
+            const caseIds = await chosenCaseIds();
+            const purpose = command === 'kb.saveCopy' ? 'copy' : 'colleague';
+            // A native accelerator and the window's shortcut may both fire: one dialog.
+            setShare((current) => current ?? { kind: 'copy', purpose, caseIds });
+            break;
+          }
+          case 'kb.merge':
+            if (kb) setShare((current) => current ?? { kind: 'merge' });
+            break;
+          case 'merge.review':
+            if (kb) setShare((current) => current ?? { kind: 'review' });
+            break;
+          case 'backups.restore':
+            if (kb) setShare((current) => current ?? { kind: 'backups' });
+            break;
+          case 'settings.open':
+            setShare((current) => current ?? { kind: 'settings' });
+            break;
           case 'case.new':
           case 'case.trash':
           case 'find':
@@ -110,7 +160,7 @@ export function App() {
         toasts.fail(e);
       }
     },
-    [client, commands, kb, kbState, toasts, view],
+    [chosenCaseIds, client, commands, kb, kbState, toasts, view],
   );
 
   const openCase = useCallback(
@@ -130,6 +180,11 @@ export function App() {
     }
     const importable = files.filter((f) => isImportableFile(f.name));
     const file = importable[0];
+    if (!file && files.some((f) => f.name.toLowerCase().endsWith('.casebook'))) {
+      // A dropped file does not tell the page where it is, and a merge needs the file itself.
+      toasts.info('To bring in a colleague’s .casebook file, use File ▸ Merge from File… and choose it there.');
+      return;
+    }
     if (!file) {
       toasts.error(`Casebook imports .bib, .bibtex, .ris and .json files; “${files[0]?.name ?? 'that'}” is none of these.`);
       return;
@@ -158,6 +213,9 @@ export function App() {
       } else if (key === 'e' && !e.shiftKey) {
         e.preventDefault();
         void runRef.current('export.open');
+      } else if (key === 'm' && e.shiftKey) {
+        e.preventDefault();
+        void runRef.current('kb.merge');
       } else if (key === '/') {
         e.preventDefault();
         setShortcutsOpen(true);
@@ -180,8 +238,20 @@ export function App() {
             : [{ label: 'No recent files', disabled: true, onSelect: () => undefined }],
         },
         { separator: true },
+        { label: 'Save a Copy…', disabled: !kb, onSelect: () => void runCommand('kb.saveCopy') },
+        { label: 'Export for a Colleague…', disabled: !kb, onSelect: () => void runCommand('kb.exportForColleague') },
+        { label: 'Merge from File…', shortcut: 'Ctrl+Shift+M', disabled: !kb, onSelect: () => void runCommand('kb.merge') },
+        {
+          label: kb && kb.conflicts > 0 ? `Review Conflicts… (${kb.conflicts.toLocaleString('en-US')})` : 'Review Conflicts…',
+          disabled: !kb,
+          onSelect: () => void runCommand('merge.review'),
+        },
+        { label: 'Backups…', disabled: !kb, onSelect: () => void runCommand('backups.restore') },
+        { separator: true },
         { label: 'Import sources…', disabled: !kb || kb.readOnly, onSelect: () => void runCommand('sources.import') },
         { label: 'Export…', shortcut: 'Ctrl+E', disabled: !kb, onSelect: () => void runCommand('export.open') },
+        { separator: true },
+        { label: 'Settings…', onSelect: () => void runCommand('settings.open') },
         { separator: true },
         { label: 'Close', disabled: !kb, onSelect: () => void runCommand('kb.close') },
       ],
@@ -234,6 +304,16 @@ export function App() {
           <strong>Read-only.</strong> {kb.readOnlyReason ?? 'This knowledge base cannot be changed.'}
         </div>
       )}
+      {kb && (
+        <ShareBanners
+          kb={kb}
+          onReview={() => void runCommand('merge.review')}
+          onLocalCopy={(info, cloudFolder) => {
+            void kbState.refresh().catch(() => undefined);
+            toasts.info(`Now working on a local copy: ${info.path}. The file in the ${cloudFolder} folder is no longer open.`);
+          }}
+        />
+      )}
       {kb === undefined ? null : kb === null ? (
         <StartScreen
           recent={recent}
@@ -242,7 +322,7 @@ export function App() {
           onOpenRecent={(path) => void runCommand('kb.openRecent', path)}
         />
       ) : (
-        <FieldsProvider key={kb.path} kbPath={kb.path}>
+        <FieldsProvider key={`${kb.path}#${dataVersion}`} kbPath={kb.path}>
           {view === 'cases' ? (
             <CasesView readOnly={kb.readOnly} commands={commands} onExport={() => void runCommand('export.open')} />
           ) : view === 'sources' ? (
@@ -289,6 +369,21 @@ export function App() {
           onClose={() => setExporting(null)}
         />
       )}
+      <ShareDialogs
+        kb={kb}
+        open={share}
+        onOpen={setShare}
+        onDataChanged={() => void reloadViews()}
+        onRestored={(_info, backup) => {
+          setShare(null);
+          void reloadViews();
+          toasts.info(`Restored the backup of ${formatWhen(backup.createdAt)}. The state before it was backed up first (File ▸ Backups…).`);
+        }}
+        onDisplayNameSaved={(name) => {
+          setShare(null);
+          toasts.info(`Your changes are now signed “${name}”.`);
+        }}
+      />
       {dragging && <DropOverlay />}
       {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
     </div>

@@ -6,6 +6,8 @@ interface DialogProps {
   children: ReactNode;
   footer?: ReactNode;
   wide?: boolean;
+  /** Extra class for the dialog box (a size of its own, e.g. a side-by-side comparison). */
+  className?: string;
 }
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -14,7 +16,7 @@ const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select
  * A modal dialog: labelled by its title, Escape closes it, Tab stays inside, and focus returns to
  * where it was when the dialog closes.
  */
-export function Dialog({ title, onClose, children, footer, wide }: DialogProps) {
+export function Dialog({ title, onClose, children, footer, wide, className }: DialogProps) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
   const onCloseRef = useRef(onClose);
@@ -52,7 +54,7 @@ export function Dialog({ title, onClose, children, footer, wide }: DialogProps) 
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
         ref={ref}
-        className={wide ? 'dialog dialog-wide' : 'dialog'}
+        className={[wide ? 'dialog dialog-wide' : 'dialog', className].filter(Boolean).join(' ')}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}

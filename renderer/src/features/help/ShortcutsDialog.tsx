@@ -16,6 +16,9 @@ const SHORTCUTS: [string, string][] = [
   ['← / → on a column edge', 'Resize the column'],
   ['Escape', 'Close a dialog or menu; undo typing in a field'],
   ['Ctrl+Alt+F', 'In a case note: insert a footnote (or edit the selected one)'],
+  ['Ctrl+Shift+M', 'Merge from a colleague’s file'],
+  ['↑ / ↓, Home / End', 'In Review Conflicts: move between conflicts'],
+  ['Ctrl+Enter', 'In Review Conflicts: resolve with the chosen values and go to the next'],
   ['Ctrl+/', 'This list'],
 ];
 
