@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { INVOKE_CHANNELS, PUSH_CHANNELS } from '../common/ipc/channels';
 import type { CasebookBridge } from '../common/ipc/client';
 
@@ -21,6 +21,10 @@ const bridge: CasebookBridge = {
     return () => {
       ipcRenderer.removeListener(channel, forward);
     };
+  },
+  // A dropped colleague's file is merged by path; only a real File from a drop has one.
+  pathForFile(file) {
+    return file instanceof File ? webUtils.getPathForFile(file) : '';
   },
 };
 

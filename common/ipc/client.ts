@@ -8,6 +8,11 @@ import type { ChannelInput, ChannelOutput, Envelope, PushPayload } from './contr
 export interface CasebookBridge {
   invoke(channel: InvokeChannel, input: unknown): Promise<Envelope<unknown>>;
   on(channel: PushChannel, listener: (payload: unknown) => void): () => void;
+  /**
+   * Electron only: the path of a file dropped on the page (webUtils.getPathForFile), '' when it has
+   * none. The browser never reveals paths, so the HTTP bridge has no such function.
+   */
+  pathForFile?(file: unknown): string;
 }
 
 /** Typed calls over a bridge. Error envelopes become `ApiError`s with the server's code and message. */

@@ -58,7 +58,7 @@ function startCore({ folder = '' }: { folder?: string } = {}): Harness {
     kbPath,
     show: (ui) =>
       render(
-        <PlatformProvider platform={{ kind: 'browser', client }}>
+        <PlatformProvider platform={{ kind: 'browser', client, pathForFile: () => null }}>
           <ToastProvider>{ui}</ToastProvider>
         </PlatformProvider>,
       ),
@@ -207,6 +207,16 @@ describe('MergeDialog', () => {
     expect(alert.textContent).toContain('Nothing was merged');
     expect(within(dialog).queryByRole('region', { name: 'Merge report' })).toBeNull();
   }, 60_000);
+
+  it('starts with the path of a file dropped on the window (Electron), ready to merge', async () => {
+    const app = startCore();
+    const dropped = join(dirname(app.kbPath), 'from-bea.casebook');
+    app.show(<MergeDialog kb={kbOf(app)} initialPath={dropped} onClose={() => undefined} onChanged={() => undefined} onReviewConflicts={() => undefined} />);
+    const dialog = screen.getByRole('dialog', { name: 'Merge from File' });
+    const field = (await within(dialog).findByLabelText('Colleague’s file (full path)')) as HTMLInputElement;
+    expect(field.value).toBe(dropped);
+    expect((within(dialog).getByRole('button', { name: 'Merge' }) as HTMLButtonElement).disabled).toBe(false);
+  });
 
   it('reports what a merge took in, offers the conflicts for review, and undoes it after confirming', async () => {
     const app = startCore();

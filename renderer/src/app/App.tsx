@@ -180,9 +180,12 @@ export function App() {
     }
     const importable = files.filter((f) => isImportableFile(f.name));
     const file = importable[0];
-    if (!file && files.some((f) => f.name.toLowerCase().endsWith('.casebook'))) {
-      // A dropped file does not tell the page where it is, and a merge needs the file itself.
-      toasts.info('To bring in a colleague’s .casebook file, use File ▸ Merge from File… and choose it there.');
+    const colleague = files.find((f) => f.name.toLowerCase().endsWith('.casebook'));
+    if (!file && colleague) {
+      // A merge needs the file by path: Electron can tell it, the browser cannot.
+      const path = platform.pathForFile(colleague);
+      if (path) setShare((current) => current ?? { kind: 'merge', path });
+      else toasts.info('To bring in a colleague’s .casebook file, use File ▸ Merge from File… and type or choose its path there.');
       return;
     }
     if (!file) {

@@ -12,6 +12,8 @@ export interface Platform {
   /** Electron shows native menus and dialogs; the browser host gets in-app ones. */
   kind: 'electron' | 'browser';
   client: CasebookClient;
+  /** Where a dropped file is on disk (Electron); null where the host cannot tell (the browser). */
+  pathForFile(file: File): string | null;
 }
 
 /**
@@ -19,7 +21,8 @@ export interface Platform {
  * Electron, otherwise HTTP to the browser host with the token from the page's URL.
  */
 export function detectPlatform(): Platform {
-  if (window.casebook) return { kind: 'electron', client: createClient(window.casebook) };
+  const bridge = window.casebook;
+  if (bridge) return { kind: 'electron', client: createClient(bridge), pathForFile: (file) => bridge.pathForFile?.(file) || null };
   const token = new URLSearchParams(window.location.search).get('token') ?? '';
-  return { kind: 'browser', client: createClient(createHttpBridge(token)) };
+  return { kind: 'browser', client: createClient(createHttpBridge(token)), pathForFile: () => null };
 }

@@ -44,7 +44,7 @@ export function startCore(): CoreHarness {
     kbPath,
     show: (ui) =>
       render(
-        <PlatformProvider platform={{ kind: 'browser', client }}>
+        <PlatformProvider platform={{ kind: 'browser', client, pathForFile: () => null }}>
           <ToastProvider>
             <FieldsProvider kbPath={kbPath}>{ui}</FieldsProvider>
           </ToastProvider>

@@ -19,6 +19,8 @@ interface MergeDialogProps {
   onChanged(): void;
   /** Closes this dialog and opens the conflict review. */
   onReviewConflicts(): void;
+  /** The colleague's file, when it was dropped on the window (Electron knows its path). */
+  initialPath?: string | undefined;
 }
 
 /** A merge to undo, as the confirmation names it. */
@@ -35,10 +37,9 @@ type Stage =
   | { kind: 'undone'; target: UndoTarget; result: UndoMergeResult };
 
 /*
- * No drag and drop of a colleague's file: a merge needs the file's path (the backend copies it
- * aside and checks it), and neither host can give one for a dropped file. The browser never reveals
- * paths, and Electron (32+) has no File.path; only the preload's webUtils.getPathForFile could,
- * which the bridge does not expose. The file is picked with the native dialog, or its path typed.
+ * A merge needs the colleague's file by path (the backend copies it aside and checks it). In
+ * Electron a `.casebook` dropped on the window opens this dialog with its path (the preload's
+ * webUtils.getPathForFile); the browser never reveals paths, so there it is typed.
  */
 
 /**
@@ -46,14 +47,14 @@ type Stage =
  * in the job process with progress and Cancel, then reports what changed, the conflicts waiting,
  * and the backup taken first, with Undo. Earlier merges are listed below, the newest one undoable.
  */
-export function MergeDialog({ kb, onClose, onChanged, onReviewConflicts }: MergeDialogProps) {
+export function MergeDialog({ kb, onClose, onChanged, onReviewConflicts, initialPath }: MergeDialogProps) {
   const client = useClient();
   const job = useImportJob();
   const native = useNativeDialogs();
   const history = useMergeHistory();
   const ids = useId();
   const [stage, setStage] = useState<Stage>({ kind: 'form' });
-  const [file, setFile] = useState('');
+  const [file, setFile] = useState(initialPath ?? '');
   const [error, setError] = useState<string | null>(null);
   const [undoing, setUndoing] = useState(false);
   const busy = job.running !== null || undoing;

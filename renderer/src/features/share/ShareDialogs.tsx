@@ -9,7 +9,7 @@ import { SettingsDialog } from './SettingsDialog';
 /** Which sharing dialog is open (one at a time). */
 export type ShareDialogState =
   | { kind: 'copy'; purpose: CopyPurpose; caseIds: string[] }
-  | { kind: 'merge' }
+  | { kind: 'merge'; path?: string }
   | { kind: 'review' }
   | { kind: 'backups' }
   | { kind: 'settings' };
@@ -35,7 +35,7 @@ export function ShareDialogs({ kb, open, onOpen, onDataChanged, onRestored, onDi
     case 'copy':
       return <SaveCopyDialog key={kb.path} kb={kb} purpose={open.purpose} caseIds={open.caseIds} onClose={close} />;
     case 'merge':
-      return <MergeDialog key={kb.path} kb={kb} onClose={close} onChanged={onDataChanged} onReviewConflicts={() => onOpen({ kind: 'review' })} />;
+      return <MergeDialog key={kb.path} kb={kb} initialPath={open.path} onClose={close} onChanged={onDataChanged} onReviewConflicts={() => onOpen({ kind: 'review' })} />;
     case 'review':
       return <ConflictReviewDialog key={kb.path} kb={kb} onClose={close} onResolved={onDataChanged} />;
     case 'backups':
