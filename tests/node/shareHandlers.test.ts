@@ -90,6 +90,33 @@ describe('sharing through the app', { timeout: 120_000 }, () => {
     expect((await mine.call('merge.history', {}))[0]?.undoneAt).not.toBeNull();
   });
 
+  it('a cancelled merge writes nothing', async () => {
+    const mine = await importApp();
+    const piracy = await mine.call('cases.create', { title: 'Horn of Africa piracy, 2009' });
+    const theirPath = join(tempDir(), 'bob.casebook');
+    await mine.call('kb.saveCopy', { jobId: newId(), path: theirPath, scope: { kind: 'all' } });
+    const bob = startApp();
+    await bob.call('kb.open', { path: theirPath });
+    await bob.call('cases.update', { id: piracy.id, patch: { summary: 'Bob was here.' } });
+    for (let i = 0; i < 50; i++) await bob.call('cases.create', { title: `Bob’s case ${i}` });
+    await bob.call('kb.close', {});
+
+    const jobId = newId();
+    mine.onProgress((p) => {
+      // In the middle of the transaction: the job process is killed, and SQLite rolls its journal back.
+      if (p.jobId === jobId && p.phase.startsWith('merging')) void mine.call('jobs.cancel', { jobId });
+    });
+    const answer = await mine.send('merge.run', { jobId, path: theirPath });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect((await mine.call('cases.list', {})).total).toBe(1);
+    expect((await mine.call('cases.get', { id: piracy.id })).summary).toBe('');
+    expect(await mine.call('merge.history', {})).toEqual([]);
+    // Merging again afterwards works, and brings everything in.
+    const report = await mine.call('merge.run', { jobId: newId(), path: theirPath });
+    expect(report.added.cases).toBe(50);
+    expect((await mine.call('cases.get', { id: piracy.id })).summary).toBe('Bob was here.');
+  });
+
   it('refuses a damaged colleague file with a message and leaves both files as they were', async () => {
     const mine = await importApp();
     await mine.call('cases.create', { title: 'Horn of Africa piracy, 2009' });
