@@ -91,6 +91,13 @@ export class MergeDialog {
     await this.mergeButton.click();
   }
 
+  /** Where the host has native dialogs (Electron): Choose… (the test answers the dialog), then Merge. */
+  async chooseAndMerge(): Promise<void> {
+    await this.dialog.getByRole('button', { name: 'Choose…', exact: true }).click();
+    await this.mergeButton.click();
+    await expect(this.report()).toBeVisible({ timeout: JOB_TIMEOUT });
+  }
+
   /** Merges and waits for the report. */
   async mergeFrom(path: string): Promise<void> {
     await this.startMerge(path);
