@@ -2,7 +2,6 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, writeFileSync,
 import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../common/errors';
 import { APPLICATION_ID, createKb, openKb } from '../../main/db/openKb';
 import { bundledMigrations, latestSchemaVersion, migrate } from '../../main/db/migrations';
 import { createKbSession, type KbSession } from '../../main/store/kbSession';
@@ -18,7 +17,7 @@ import {
   restoreBackup,
   takeBackup,
 } from '../../main/share/backups';
-import { buildNote, sha256, tempDir } from './support/builders';
+import { buildNote, expectAppError, sha256, tempDir } from './support/builders';
 import { buildBook } from './support/sourceBuilders';
 
 const HOUR = 60 * 60 * 1000;
@@ -46,18 +45,6 @@ function damage(path: string): void {
   const fd = openSync(path, 'r+');
   writeSync(fd, Buffer.alloc(4096, 0xff), 0, 4096, 4096);
   closeSync(fd);
-}
-
-function expectAppError(fn: () => unknown, code: string, message: RegExp): void {
-  let error: unknown;
-  try {
-    fn();
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  expect((error as AppError).message).toMatch(message);
 }
 
 describe('takeBackup', () => {

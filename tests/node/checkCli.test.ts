@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, writeFileSync, writeSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID, createKb, openKb } from '../../main/db/openKb';
@@ -10,19 +10,9 @@ import { createKbSession } from '../../main/store/kbSession';
 import { kbStoreFor } from '../../main/store/kbStore';
 import { buildNote, sha256, tempDir } from './support/builders';
 import { buildBook, cite, noteWithFootnotes } from './support/sourceBuilders';
+import { casebook, BIN, ROOT } from './support/cliSupport';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'bin/casebook.mjs');
 
-function casebook(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, CASEBOOK_USER: 'cli-tester' },
-    timeout: 60_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 function expectOneLineError(r: { code: number | null; stderr: string }, code: number, message: RegExp): void {
   expect(r.code).toBe(code);

@@ -1,6 +1,5 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { ExportResult } from '../../common/domain/exports';
@@ -11,9 +10,8 @@ import { createWriteContext } from '../../main/store/kbSession';
 import { kbStoreFor } from '../../main/store/kbStore';
 import { appWithKb, tempDir } from './support/builders';
 import { buildArticle, buildBook, cite, noteWithFootnotes } from './support/sourceBuilders';
+import { casebookWith, ROOT } from './support/cliSupport';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'bin/casebook.mjs');
 const FIXTURES = join(ROOT, 'tests/fixtures');
 
 interface Kb {
@@ -68,13 +66,7 @@ function request(kb: Kb, more: Partial<ExportJobRequest>): ExportJobRequest {
 }
 
 function casebook(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, CASEBOOK_USER: 'cli-tester', CASEBOOK_CACHE_DIR: join(tempDir(), 'cache') },
-    timeout: 90_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return casebookWith({ CASEBOOK_CACHE_DIR: join(tempDir(), 'cache') }, ...args);
 }
 
 describe('export scopes', () => {

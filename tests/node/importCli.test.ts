@@ -1,18 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createKb } from '../../main/db/openKb';
 import { sha256, tempDir } from './support/builders';
 import { IMPORT_FIXTURES, storedSources } from './support/importSupport';
+import { casebook } from './support/cliSupport';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'bin/casebook.mjs');
 
-function casebook(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CASEBOOK_USER: 'cli-tester' }, timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 function freshKb(): string {
   const path = join(tempDir(), 'kb.casebook');

@@ -1,24 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { MergeReport } from '../../common/domain/sharing';
 import { tempDir } from './support/builders';
 import { colleagueCopy, fingerprint, newKb, openTestKb } from './support/mergeSupport';
+import { casebook } from './support/cliSupport';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'bin/casebook.mjs');
 
-function casebook(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, CASEBOOK_USER: 'cli-tester' },
-    timeout: 60_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 /** Amina's file and Bob's copy of it, each changed since, both closed. */
 function twoFiles(): { mine: string; theirs: string; caseId: string } {

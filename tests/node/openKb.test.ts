@@ -3,25 +3,12 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { INVOKE_CHANNELS } from '../../common/ipc/channels';
-import { AppError } from '../../common/errors';
 import { newId } from '../../common/ids';
 import { APPLICATION_ID, createKb, openKb } from '../../main/db/openKb';
 import { latestSchemaVersion } from '../../main/db/migrations';
-import { appWithKb, buildActor, buildCase, buildField, buildNote, sha256, startApp, tempDir } from './support/builders';
+import { appWithKb, buildActor, buildCase, buildField, buildNote, expectAppError, sha256, startApp, tempDir } from './support/builders';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
-
-function expectAppError(fn: () => unknown, code: string, message: RegExp): void {
-  let error: unknown;
-  try {
-    fn();
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  expect((error as AppError).message).toMatch(message);
-}
 
 describe('a new knowledge base', () => {
   it('is at the latest schema version, has our application id and only STRICT tables', () => {

@@ -3,7 +3,6 @@ import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../common/errors';
 import { newId } from '../../common/ids';
 import { createKb, openKb } from '../../main/db/openKb';
 import { createKbSession } from '../../main/store/kbSession';
@@ -11,7 +10,7 @@ import { kbStoreFor } from '../../main/store/kbStore';
 import { kbId, listPeers, newestTimestamp, recordPeer } from '../../main/share/peers';
 import { compareWithOurSchema } from '../../main/share/schemaCheck';
 import { saveCopy } from '../../main/share/snapshot';
-import { appWithKb, buildNote, sha256, tempDir } from './support/builders';
+import { appWithKb, buildNote, expectAppError, sha256, tempDir } from './support/builders';
 import { buildArticle, buildBook, cite, noteWithFootnotes } from './support/sourceBuilders';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -71,18 +70,6 @@ function read<T>(path: string, sql: string): T[] {
 
 function column(path: string, sql: string): unknown[] {
   return read<Record<string, unknown>>(path, sql).map((r) => Object.values(r)[0]);
-}
-
-function expectAppError(fn: () => unknown, code: string, message: RegExp): void {
-  let error: unknown;
-  try {
-    fn();
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  expect((error as AppError).message).toMatch(message);
 }
 
 const children: ChildProcess[] = [];

@@ -1,19 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createKb, openKb } from '../../main/db/openKb';
 import { createWriteContext } from '../../main/store/kbSession';
 import { kbStoreFor } from '../../main/store/kbStore';
 import { tempDir } from './support/builders';
 import { buildArticle, buildBook } from './support/sourceBuilders';
+import { casebook } from './support/cliSupport';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'bin/casebook.mjs');
 
-function casebook(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CASEBOOK_USER: 'cli-tester' }, timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 describe('casebook sources', { timeout: 120_000 }, () => {
   it('prints every live source as CSL-JSON with citation-key and id', () => {

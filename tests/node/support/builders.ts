@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
+import { AppError } from '../../../common/errors';
 import type { InvokeChannel } from '../../../common/ipc/channels';
 import type { ChannelInput, ChannelOutput, Envelope } from '../../../common/ipc/contract';
 import type { FieldType } from '../../../common/domain/schemas';
@@ -21,6 +22,19 @@ export function tempDir(prefix = 'casebook-test-'): string {
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
+
+/** Runs `fn` and checks it throws an AppError with this code and a message matching `message`. */
+export function expectAppError(fn: () => unknown, code: string, message: RegExp): void {
+  let error: unknown;
+  try {
+    fn();
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
+  expect((error as AppError).message).toMatch(message);
+}
 
 export function sha256(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
