@@ -1,19 +1,19 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { BackupInfo, CopyResult, MergeReport } from '../../common/domain/sharing';
+import type { BackupInfo, CopyResult, MergeReport, RestorePreview, UndoMergeResult } from '../../common/domain/sharing';
 import type { KbInfo } from '../../common/domain/schemas';
 import { AppError } from '../../common/errors';
 import { newId } from '../../common/ids';
 import { KB_EXTENSION } from '../db/openKb';
 import type { JobRunner } from '../jobs/jobRunner';
 import type { KbSession } from '../store/kbSession';
-import { backupsDirFor, listBackups, previewRestore, restoreBackup } from '../share/backups';
+import { backupsDirFor, listBackups } from '../share/backups';
 import { suggestLocalCopyPath } from '../share/cloudSync';
 import { getConflict, listConflicts, resolveConflict } from '../share/conflicts';
 import { kbId, newestTimestamp, recordPeer } from '../share/peers';
 import type { SaveCopyResult } from '../share/snapshot';
-import { mergeHistory, undoMerge } from '../share/undoMerge';
+import { mergeHistory } from '../share/undoMerge';
 import type { Handlers } from './dispatch';
 
 export type ShareChannel =
@@ -51,9 +51,11 @@ export interface ShareHandlerOptions {
 const LONG_JOB_MS = 30 * 60_000;
 
 /**
- * Sharing channels. Copies, merges and backups run in the job process on connections of their own;
- * what the app's connection must see afterwards (the copy recorded as a peer, the clock moved past
- * merged rows) is done here. Conflict review and undo are short transactions on the app's connection.
+ * Sharing channels. Copies, merges, their undo, backups, restore previews and restores run in the
+ * job process on connections of their own (each reads or rewrites whole files or many rows: seconds
+ * on a large knowledge base, which the main process must never spend); what the app's connection
+ * must see afterwards (the copy recorded as a peer, the clock moved past merged rows) is done here.
+ * Resolving one conflict is a short transaction on the app's connection.
  */
 export function createShareHandlers(session: () => KbSession, options: ShareHandlerOptions): { handlers: Pick<Handlers, ShareChannel>; opened(): void } {
   const { jobs } = options;
@@ -132,8 +134,10 @@ export function createShareHandlers(session: () => KbSession, options: ShareHand
       options.announce();
       return result;
     },
-    'merge.undo': ({ mergeId }) => {
-      const result = undoMerge(writable(), mergeId);
+    'merge.undo': async ({ mergeId }) => {
+      const s = writable();
+      const result = await jobs.run<UndoMergeResult>(newId(), { kind: 'merge.undo', kbPath: s.opened.path, mergeId, who: options.who() }, { timeLimitMs: LONG_JOB_MS });
+      s.observe(newestTimestamp(s.db));
       options.announce();
       return result;
     },
@@ -147,9 +151,10 @@ export function createShareHandlers(session: () => KbSession, options: ShareHand
     },
     'backups.preview': ({ path }) => {
       const s = session();
-      return previewRestore(s.db, knownBackup(s, path).path);
+      const request = { kbPath: s.opened.path, backupPath: knownBackup(s, path).path, dir: backupDir(s) };
+      return jobs.run<RestorePreview>(newId(), { kind: 'backups.preview', ...request }, { timeLimitMs: LONG_JOB_MS });
     },
-    'backups.restore': ({ path }) => {
+    'backups.restore': async ({ path }) => {
       const s = writable();
       const backup = knownBackup(s, path);
       const kbPath = s.opened.path;
@@ -157,7 +162,7 @@ export function createShareHandlers(session: () => KbSession, options: ShareHand
       options.close();
       let failure: unknown = null;
       try {
-        restoreBackup(kbPath, backup.path, dir);
+        await jobs.run<BackupInfo>(newId(), { kind: 'backups.restore', kbPath, backupPath: backup.path, dir }, { timeLimitMs: LONG_JOB_MS });
       } catch (e) {
         failure = e;
       }

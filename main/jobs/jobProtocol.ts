@@ -1,7 +1,7 @@
 import type { ErrorCode } from '../../common/ipc/contract';
 import type { CommitRequest, PreviewRequest } from '../import/importJob';
 import type { ExportJobRequest } from '../export/runExport';
-import type { BackupJobRequest, CopyJobRequest, MergeJobRequest } from '../share/shareJobs';
+import type { BackupJobRequest, CopyJobRequest, MergeJobRequest, RestoreJobRequest, UndoMergeJobRequest } from '../share/shareJobs';
 
 /** Work a job process can do. */
 export type JobRequest =
@@ -10,7 +10,10 @@ export type JobRequest =
   | ({ kind: 'export.run' } & ExportJobRequest)
   | ({ kind: 'kb.saveCopy' } & CopyJobRequest)
   | ({ kind: 'merge.run' } & MergeJobRequest)
-  | ({ kind: 'backups.create' } & BackupJobRequest);
+  | ({ kind: 'backups.create' } & BackupJobRequest)
+  | ({ kind: 'backups.preview' } & RestoreJobRequest)
+  | ({ kind: 'backups.restore' } & RestoreJobRequest)
+  | ({ kind: 'merge.undo' } & UndoMergeJobRequest);
 
 /** Main → job process. `go` lets a commit that is ready proceed to COMMIT. */
 export type ParentMessage = { type: 'start'; request: JobRequest } | { type: 'go' };

@@ -2,7 +2,7 @@ import { ERROR_CODES, type ErrorCode } from '../../common/ipc/contract';
 import { isAppError } from '../../common/errors';
 import { runCommit, runPreview } from '../import/importJob';
 import { runExport } from '../export/runExport';
-import { runBackupJob, runCopyJob, runMergeJob } from '../share/shareJobs';
+import { runBackupJob, runCopyJob, runMergeJob, runRestoreJob, runRestorePreviewJob, runUndoMergeJob } from '../share/shareJobs';
 import type { JobMessage, JobRequest } from './jobProtocol';
 
 /**
@@ -23,6 +23,9 @@ export async function runJobRequest(request: JobRequest, post: (message: JobMess
     else if (request.kind === 'export.run') value = await runExport(request, progress);
     else if (request.kind === 'kb.saveCopy') value = runCopyJob(request, progress);
     else if (request.kind === 'backups.create') value = runBackupJob(request, progress);
+    else if (request.kind === 'backups.preview') value = runRestorePreviewJob(request, progress);
+    else if (request.kind === 'backups.restore') value = runRestoreJob(request, progress);
+    else if (request.kind === 'merge.undo') value = runUndoMergeJob(request, progress);
     else if (request.kind === 'merge.run') {
       value = await runMergeJob(request, progress, async () => {
         post({ type: 'ready' });

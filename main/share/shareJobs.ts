@@ -1,12 +1,13 @@
 import { basename } from 'node:path';
-import type { BackupInfo, CopyScope, MergeReport } from '../../common/domain/sharing';
+import type { BackupInfo, CopyScope, MergeReport, RestorePreview, UndoMergeResult } from '../../common/domain/sharing';
 import { AppError } from '../../common/errors';
 import { KB_EXTENSION, openKb } from '../db/openKb';
 import { createWriteContext } from '../store/kbSession';
-import { dailyBackupIfDue, pruneBackups, takeBackup } from './backups';
+import { dailyBackupIfDue, previewRestore, pruneBackups, restoreBackup, takeBackup } from './backups';
 import { mergeFrom } from './merge';
 import { preflightTheirs } from './preflight';
 import { saveCopy, type SaveCopyResult } from './snapshot';
+import { undoMerge } from './undoMerge';
 
 /**
  * The job-process side of sharing: each function opens the knowledge base on a connection of its
@@ -80,6 +81,48 @@ export function runBackupJob(request: BackupJobRequest, onProgress: ProgressFn):
     const info = takeBackup(opened.db, request.kbPath, 'manual', request.dir);
     pruneBackups(request.dir);
     return info;
+  } finally {
+    opened.close();
+  }
+}
+
+export interface RestoreJobRequest {
+  kbPath: string;
+  backupPath: string;
+  /** The knowledge base's backup folder (the current state is backed up there first). */
+  dir: string;
+}
+
+/** What restoring would lose: reads the knowledge base and the backup (seconds for a large file). */
+export function runRestorePreviewJob(request: RestoreJobRequest, onProgress: ProgressFn): RestorePreview {
+  onProgress('comparing with the backup', 0, 1);
+  const opened = openKb(request.kbPath, { readOnly: true, lock: false });
+  try {
+    return previewRestore(opened.db, request.backupPath);
+  } finally {
+    opened.close();
+  }
+}
+
+/** Replaces the knowledge base with a backup; the app has closed it (restoreBackup takes the lock). */
+export function runRestoreJob(request: RestoreJobRequest, onProgress: ProgressFn): BackupInfo {
+  onProgress('restoring', 0, 1);
+  return restoreBackup(request.kbPath, request.backupPath, request.dir);
+}
+
+export interface UndoMergeJobRequest {
+  kbPath: string;
+  mergeId: string;
+  who: string;
+}
+
+/** Undoes a merge in one transaction (a large merge's undo deletes and rewrites many rows). */
+export function runUndoMergeJob(request: UndoMergeJobRequest, onProgress: ProgressFn): UndoMergeResult {
+  onProgress('undoing the merge', 0, 1);
+  const opened = openKb(request.kbPath, { lock: false });
+  try {
+    if (opened.readOnly) throw new AppError('READ_ONLY', opened.readOnlyReason ?? 'This knowledge base is open read-only.');
+    return undoMerge(createWriteContext(opened.db, () => request.who), request.mergeId);
   } finally {
     opened.close();
   }
