@@ -199,10 +199,10 @@ export function configureConnection(db: Database.Database, { readOnly }: { readO
 /**
  * Checks from a file's first 100 bytes alone that it is a Casebook file, without opening it with
  * SQLite (so nothing, not even a journal, is created beside a foreign file). Throws NOT_A_KB, or
- * NOT_FOUND / IO, with a message that names the file.
+ * NOT_FOUND / IO, with a message that names the file (`name`: how the user knows it, when `path` is
+ * a private copy).
  */
-export function readKbHeader(path: string): KbHeader {
-  const name = basename(path);
+export function readKbHeader(path: string, name = basename(path)): KbHeader {
   let size: number;
   try {
     const st = statSync(path);

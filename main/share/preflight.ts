@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../common/errors';
 import { parseHlc } from '../../common/hlc';
-import { APPLICATION_ID, KB_EXTENSION, getSqliteNativeBinding } from '../db/openKb';
+import { APPLICATION_ID, KB_EXTENSION, getSqliteNativeBinding, readKbHeader } from '../db/openKb';
 import { latestSchemaVersion, migrate } from '../db/migrations';
 import { newestTimestamp } from './peers';
 import { compareWithOurSchema } from './schemaCheck';
@@ -59,7 +59,7 @@ export function preflightTheirs(theirsPath: string, workDir: string): Preflighte
     for (const suffix of ['-journal', '-wal']) {
       if (existsSync(`${theirsPath}${suffix}`)) copyFileSync(`${theirsPath}${suffix}`, `${copyPath}${suffix}`);
     }
-    checkVersion(readHeader(copyPath, name, left), name, left);
+    checkVersion(readKbHeader(copyPath, name), name, left);
 
     const db = openCopy(copyPath, name, left);
     try {
@@ -164,24 +164,6 @@ function checkVersion(header: Header, name: string, left: string): void {
     throw new AppError('TOO_NEW', `“${name}” was written by a newer Casebook (schema ${header.userVersion}; this version knows up to ${latest}); update Casebook to merge it. ${left}`);
   }
   if (header.userVersion === 0) throw new AppError('NOT_A_KB', `“${name}” has no Casebook tables, so there is nothing to merge. ${left}`);
-}
-
-/** The header fields that say whose file it is, read from the copy's first 100 bytes. */
-function readHeader(copyPath: string, name: string, left: string): Header {
-  const size = statSync(copyPath).size;
-  if (size === 0) throw new AppError('NOT_A_KB', `“${name}” is empty (0 bytes), so it is not a Casebook knowledge base. ${left}`);
-  const bytes = Buffer.alloc(100);
-  const fd = openSync(copyPath, 'r');
-  let read: number;
-  try {
-    read = readSync(fd, bytes, 0, 100, 0);
-  } finally {
-    closeSync(fd);
-  }
-  if (read < 100 || bytes.toString('latin1', 0, 16) !== 'SQLite format 3\0') {
-    throw new AppError('NOT_A_KB', `“${name}” is not a Casebook knowledge base (it is not a SQLite database). ${left}`);
-  }
-  return { applicationId: bytes.readUInt32BE(68), userVersion: bytes.readUInt32BE(60) };
 }
 
 /**
