@@ -1,21 +1,19 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { ReactNode } from 'react';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClient, type CasebookClient } from '../../common/ipc/client';
 import { newId } from '../../common/ids';
 import { createAppCore, type AppCore } from '../../main/app/createAppCore';
-import { PlatformProvider } from '../../renderer/src/app/PlatformContext';
 import { BackupsDialog } from '../../renderer/src/features/share/BackupsDialog';
 import { ConflictReviewDialog } from '../../renderer/src/features/share/ConflictReviewDialog';
 import { MergeDialog } from '../../renderer/src/features/share/MergeDialog';
 import { SaveCopyDialog } from '../../renderer/src/features/share/SaveCopyDialog';
 import { SettingsDialog } from '../../renderer/src/features/share/SettingsDialog';
 import { ShareBanners } from '../../renderer/src/features/share/ShareBanners';
-import { ToastProvider } from '../../renderer/src/ui/Toasts';
+import { startCore, type CoreHarness } from './renderer/renderWithCore';
 
 // Copies, merges and backups run in a job process.
 const JOB = { timeout: 30_000 };
@@ -27,43 +25,6 @@ afterEach(() => {
     rmSync(c.dir, { recursive: true, force: true, maxRetries: 3 });
   }
 });
-
-interface Harness {
-  core: AppCore;
-  client: CasebookClient;
-  kbPath: string;
-  show(ui: ReactNode): ReturnType<typeof render>;
-}
-
-/**
- * The real app core (with its job process) on a fresh knowledge base in a temp folder, called
- * in-process: the dialogs are tested against the real handlers and real SQLite files.
- */
-function startCore({ folder = '' }: { folder?: string } = {}): Harness {
-  const dir = mkdtempSync(join(tmpdir(), 'casebook-dom-share-'));
-  const core = createAppCore({
-    userDataDir: join(dir, 'user'),
-    documentsDir: join(dir, 'Documents'),
-    ports: { host: 'browser', dialogs: null, push() {} },
-    dailyBackups: false,
-  });
-  started.push({ core, dir });
-  const kbPath = join(dir, folder, 'test.casebook');
-  mkdirSync(dirname(kbPath), { recursive: true });
-  core.create(kbPath);
-  const client = createClient({ invoke: (channel, input) => core.dispatch(channel, input), on: () => () => undefined });
-  return {
-    core,
-    client,
-    kbPath,
-    show: (ui) =>
-      render(
-        <PlatformProvider platform={{ kind: 'browser', client, pathForFile: () => null }}>
-          <ToastProvider>{ui}</ToastProvider>
-        </PlatformProvider>,
-      ),
-  };
-}
 
 /** A colleague's app on their own copy of the knowledge base, signed with their name. */
 async function colleagueOn(kbPath: string, displayName: string): Promise<{ client: CasebookClient; close(): void }> {
@@ -90,13 +51,13 @@ function findStatus(container: HTMLElement, text: RegExp): Promise<HTMLElement> 
   );
 }
 
-const kbOf = (app: Harness) => ({ name: 'test', path: app.kbPath, readOnly: false, readOnlyReason: null, counts: { cases: 2, sources: 0 } });
+const kbOf = (app: CoreHarness) => ({ name: 'test', path: app.kbPath, readOnly: false, readOnlyReason: null, counts: { cases: 2, sources: 0 } });
 
 /**
  * Our knowledge base with two cases, a copy of it edited by Bea (the piracy case's title and
  * summary, the Darfur case's summary), and our own edit of the piracy case's summary since.
  */
-async function prepareConflict(app: Harness) {
+async function prepareConflict(app: CoreHarness) {
   await app.client.call('settings.set', { displayName: 'Ann Analyst' });
   const piracy = await app.client.call('cases.create', { title: 'Horn of Africa piracy, 2009', summary: 'Shared summary' });
   const darfur = await app.client.call('cases.create', { title: 'UN–AU cooperation in Darfur' });

@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { ReactNode } from 'react';
 import { render } from '@testing-library/react';
 import { afterEach } from 'vitest';
@@ -15,7 +15,7 @@ const cores: AppCore[] = [];
 
 afterEach(() => {
   for (const core of cores.splice(0)) core.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
 });
 
 export interface CoreHarness {
@@ -27,15 +27,23 @@ export interface CoreHarness {
 }
 
 /**
- * The real app core on a fresh knowledge base in a temp folder, with a bridge that calls its
- * dispatch directly: components are tested against the real handlers and a real SQLite file.
+ * The real app core on a fresh knowledge base in a temp folder (`folder` inside it, when given),
+ * with a bridge that calls its dispatch directly: components are tested against the real handlers,
+ * a real SQLite file and, for copies, merges and backups, the real job process. No daily backup job
+ * on open; local copies go to the temp folder's Documents.
  */
-export function startCore(): CoreHarness {
+export function startCore({ folder = '' }: { folder?: string } = {}): CoreHarness {
   const dir = mkdtempSync(join(tmpdir(), 'casebook-dom-'));
   dirs.push(dir);
-  const core = createAppCore({ userDataDir: join(dir, 'user'), ports: { host: 'browser', dialogs: null, push() {} } });
+  const core = createAppCore({
+    userDataDir: join(dir, 'user'),
+    documentsDir: join(dir, 'Documents'),
+    ports: { host: 'browser', dialogs: null, push() {} },
+    dailyBackups: false,
+  });
   cores.push(core);
-  const kbPath = join(dir, 'test.casebook');
+  const kbPath = join(dir, folder, 'test.casebook');
+  mkdirSync(dirname(kbPath), { recursive: true });
   core.create(kbPath);
   const client = createClient({ invoke: (channel, input) => core.dispatch(channel, input), on: () => () => undefined });
   return {
