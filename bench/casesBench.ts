@@ -93,7 +93,7 @@ async function benchSize(n: number): Promise<void> {
   let core!: AppCore;
   const appOpen = await time(async () => {
     core?.close();
-    core = createAppCore({ userDataDir: userData, ports });
+    core = createAppCore({ userDataDir: userData, ports, dailyBackups: false });
     core.open(kb);
     await call(core, 'cases.list', { offset: 0, limit: 100 });
   }, 7);

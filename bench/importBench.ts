@@ -96,7 +96,7 @@ function measure(mode: string, file: string, kb: string): Measure {
 async function throughApp(file: string, dir: string): Promise<{ previewMs: number; commitMs: number; mainMaxRssMb: number }> {
   const { createAppCore } = await import('../main/app/createAppCore');
   const { newId } = await import('../common/ids');
-  const core = createAppCore({ userDataDir: join(dir, 'user'), ports: { host: 'browser', dialogs: null, push() {} } });
+  const core = createAppCore({ userDataDir: join(dir, 'user'), ports: { host: 'browser', dialogs: null, push() {} }, dailyBackups: false });
   const call = async (channel: string, input: unknown) => {
     const env = await core.dispatch(channel, input);
     if (!env.ok) throw new Error(`${channel}: ${env.error.message}`);

@@ -9,7 +9,7 @@ import { isFirstRun, openAtStart } from '../../main/host/openAtStart';
 import { tempDir } from './support/builders';
 
 function coreFor(userDataDir: string) {
-  return createAppCore({ userDataDir, ports: { host: 'browser', dialogs: null, push() {} } });
+  return createAppCore({ userDataDir, ports: { host: 'browser', dialogs: null, push() {} }, dailyBackups: false });
 }
 
 describe('what a host opens at start', () => {
